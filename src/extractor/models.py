@@ -174,3 +174,11 @@ class ErrorRecord(_Model):
 
     path: str
     reason: str
+
+
+class ArticleRecord(_Model):
+    """One line of ``--format jsonl`` output: one article with its source."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    article: Article

@@ -1,0 +1,160 @@
+"""Split: a repaired page into articles, each with its title, byline and text.
+
+A page can hold several articles. An article starts with a headline; it is
+closed by a byline (a line of names, or names after the last sentence), and
+the next headline after that starts the next article. A sidebar (``链接》``)
+after a byline still belongs to the article before it. The article's
+``text`` is its body paragraphs (section headings, sidebar and photo credit
+included, title and byline not), joined with line breaks: every item's
+offsets point into it.
+
+>>> page = repair_layout("标题 第二部分\\n\\n正文第一段,共有7所学校。\\n\\n张三 李四")
+>>> [(a.title, a.authors) for a in split_articles(page, frozenset("张李"))]
+[('标题 第二部分', ['张三', '李四'])]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .reading import Page, repair_layout  # noqa: F401  (repair_layout: used in the doctest)
+
+__all__ = ["ArticleDraft", "split_articles"]
+
+
+@dataclass
+class ArticleDraft:
+    """An article before extraction: metadata and body paragraphs."""
+
+    title: str = ""
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    photo_credit: str | None = None
+    captions: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)  # indexes into paragraphs
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def section_offsets(self) -> list[tuple[str, int]]:
+        offsets, position = [], 0
+        starts = []
+        for paragraph in self.paragraphs:
+            starts.append(position)
+            position += len(paragraph) + 1
+        for index in self.headings:
+            offsets.append((self.paragraphs[index], starts[index]))
+        return offsets
+
+
+_SENTENCE_PUNCT = regex.compile(r"[,，。；;：:！？!?、]")
+_SENTENCE_END = "。！？!?；;…"
+_NAME = r"\p{Han}{2,4}"
+_BYLINE_PREFIX = regex.compile(r"^(?:本报记者|记者|通讯员|文|文/|撰稿|作者|编辑|责任编辑)[\s:：/|]*")
+_BYLINE = regex.compile(rf"^{_NAME}(?:[ \u3000、,，]+{_NAME}){{0,5}}$")
+_TRAILING_BYLINE = regex.compile(rf"(?<=[。！？!?”])[ \u3000]+({_NAME}(?:[ \u3000]+{_NAME}){{0,4}})$")
+_PHOTO_CREDIT = regex.compile(r"^(?:图片由.{1,40}提供|(?:图|图片|摄影)[:：/].{1,30}|.{1,20}[ \u3000]摄)$")
+_SIDEBAR = regex.compile(r"^(?:相关)?(?:链接|延伸阅读|背景资料|小贴士|相关新闻)[》>:：]*$")
+_BULLET = ("◎", "●", "■", "▲", "◆", "★", "☆", "□", "•")
+_SUBTITLE = regex.compile(r"^(?:——|--|──)")
+_HEADING_MAX_CHARS = 40
+
+
+def split_articles(page: Page, surnames: frozenset[str]) -> list[ArticleDraft]:
+    """Group the page's paragraphs into articles."""
+    articles: list[ArticleDraft] = []
+    current: ArticleDraft | None = None
+    closed = False  # the current article's byline has been read
+    in_sidebar = False
+    sidebar_has_body = False
+    for index, paragraph in enumerate(page.paragraphs):
+        kind = _classify(paragraph, surnames)
+        if kind == "heading" and (current is None or (closed and (not in_sidebar or sidebar_has_body))):
+            current = ArticleDraft(title=paragraph)
+            articles.append(current)
+            closed = in_sidebar = sidebar_has_body = False
+        elif current is None:
+            # Text before any headline: an article without a title.
+            current = ArticleDraft()
+            articles.append(current)
+            closed = False
+            _add_paragraph(current, paragraph, kind, surnames)
+        elif kind == "subtitle" and not current.paragraphs and current.subtitle is None:
+            current.subtitle = paragraph.lstrip("—-─ ")
+        elif kind == "byline":
+            current.authors.extend(_names(paragraph))
+            closed = closed or bool(current.paragraphs)
+        elif kind == "sidebar":
+            in_sidebar, sidebar_has_body = True, False
+            current.headings.append(len(current.paragraphs))
+            current.paragraphs.append(paragraph)
+        else:
+            if kind == "credit":
+                current.photo_credit = paragraph
+            if in_sidebar and kind not in ("heading", "credit"):
+                sidebar_has_body = True
+            closed = _add_paragraph(current, paragraph, kind, surnames) or closed
+        for caption in page.caption_after.get(index, []):
+            current.captions.append(caption)
+    return articles
+
+
+def _add_paragraph(article: ArticleDraft, paragraph: str, kind: str, surnames: frozenset[str]) -> bool:
+    """Append a body paragraph; returns True when it ended with the byline."""
+    trailing = _TRAILING_BYLINE.search(paragraph)
+    ends_with_byline = False
+    if trailing and kind == "body":
+        names = _names(trailing.group(1))
+        if names and all(_is_name(name, surnames) for name in names):
+            article.authors.extend(names)
+            paragraph = paragraph[: trailing.start()]
+            ends_with_byline = True
+    if kind == "heading":
+        article.headings.append(len(article.paragraphs))
+    article.paragraphs.append(paragraph)
+    return ends_with_byline
+
+
+def _classify(paragraph: str, surnames: frozenset[str]) -> str:
+    if _SIDEBAR.match(paragraph):
+        return "sidebar"
+    if _PHOTO_CREDIT.match(paragraph):
+        return "credit"
+    if _is_byline(paragraph, surnames):
+        return "byline"
+    if _SUBTITLE.match(paragraph):
+        return "subtitle"
+    if paragraph.startswith(_BULLET):
+        return "body"
+    if (
+        len(paragraph) <= _HEADING_MAX_CHARS
+        and paragraph[-1] not in _SENTENCE_END
+        and not _SENTENCE_PUNCT.search(paragraph)
+    ):
+        return "heading"
+    return "body"
+
+
+def _is_byline(paragraph: str, surnames: frozenset[str]) -> bool:
+    prefixed = _BYLINE_PREFIX.match(paragraph)
+    rest = paragraph[prefixed.end() :] if prefixed else paragraph
+    if not _BYLINE.match(rest):
+        return False
+    names = _names(rest)
+    if not all(_is_name(name, surnames) for name in names):
+        return False
+    # One bare name is a byline only when short; a 4-character line is more often a heading.
+    return bool(prefixed) or len(names) > 1 or len(names[0]) <= 3
+
+
+def _names(line: str) -> list[str]:
+    line = _BYLINE_PREFIX.sub("", line)
+    return [name for name in regex.split(r"[ \u3000、,，]+", line) if name]
+
+
+def _is_name(name: str, surnames: frozenset[str]) -> bool:
+    return 2 <= len(name) <= 4 and (name[0] in surnames or name[:2] in surnames)

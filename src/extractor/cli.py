@@ -1,0 +1,190 @@
+"""The command line: ``extractor run | validate | schema | eval …``.
+
+Exit codes: 0 success; 1 some inputs failed, an output would change
+(``--check``), a file is invalid or a floor is not reached; 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+
+app = typer.Typer(
+    name="extractor",
+    help="Turn Chinese news articles into validated, structured JSON.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"extractor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Turn Chinese news articles into validated, structured JSON."""
+
+
+def _parse_date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2024-07-09") from None
+
+
+def _default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@app.command()
+def run(
+    inputs: List[Path] = typer.Argument(..., help="Files or folders to read (folders recursively)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder; without it, print to stdout."),
+    glob: str = typer.Option("*.txt", "--glob", help="Which files to take from folders."),
+    format: str = typer.Option("json", "--format", help="json: one document per file; jsonl: one article per line."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 naming each output that would change."),
+    resume: bool = typer.Option(False, "--resume", help="Skip inputs whose output is complete and up to date."),
+    fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first file that fails."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes to use (0: all cores)."),
+    reference_date: Optional[str] = typer.Option(
+        None, "--reference-date", help="YYYY-MM-DD that relative dates (去年, 上月) resolve against."
+    ),
+    segmenter: str = typer.Option("rjieba", "--segmenter", help="Segmenter backend: rjieba (fast) or jieba."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Folder of your own vocabulary files."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Extract every input file into one JSON document (data/raw → data/out)."""
+    from .lexicon import LexiconError, load_lexicon
+    from .pipeline import Options
+    from .runner import RunConfig, discover_inputs, run_batch
+    from .segment import SEGMENTERS
+
+    if format not in ("json", "jsonl"):
+        raise typer.BadParameter("--format is json or jsonl")
+    if segmenter not in SEGMENTERS:
+        raise typer.BadParameter(f"--segmenter is one of {', '.join(SEGMENTERS)}")
+    if check and out is None:
+        raise typer.BadParameter("--check needs --out")
+    try:
+        load_lexicon(lexicon)
+    except LexiconError as error:
+        err.print(f"[red]lexicon:[/] {error}")
+        raise typer.Exit(2)
+    options = Options.make(_parse_date(reference_date), segmenter, lexicon)
+    config = RunConfig(out=out, format=format, check=check, resume=resume, options=options)  # type: ignore[arg-type]
+    files = discover_inputs(inputs, glob)
+    if not files:
+        err.print(f"no input files matching {glob!r}")
+        raise typer.Exit(1)
+    show_progress = out is not None and not quiet
+    summary = _run_with_progress(files, config, jobs or _default_jobs(), fail_fast, show_progress)
+    for failure in summary.failures:
+        err.print(f"{failure.path}: {failure.reason}", markup=False)
+    for changed in summary.changed:
+        err.print(f"would change: {changed.output}", markup=False)
+    if show_progress:
+        _print_summary(summary)
+    if summary.failures or summary.changed:
+        raise typer.Exit(1)
+
+
+def _run_with_progress(files, config, jobs, fail_fast, show_progress):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .runner import run_batch
+
+    stdout = sys.stdout.buffer
+
+    def emit(result) -> bool:
+        if result.payload is not None:
+            stdout.write(result.payload)
+            stdout.flush()
+        return fail_fast and result.failed
+
+    if not show_progress:
+        return run_batch(files, config, jobs, emit)
+    columns = (TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("files", total=len(files))
+
+        def advance(result) -> bool:
+            progress.advance(task)
+            return emit(result)
+
+        return run_batch(files, config, jobs, advance)
+
+
+def _print_summary(summary) -> None:
+    from rich.table import Table
+
+    from .models import ITEM_KINDS
+
+    counts = summary.item_counts()
+    table = Table(title="extractor run", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    results = summary.results
+    table.add_row("files", str(len(results)))
+    for status in ("written", "unchanged", "would change", "skipped"):
+        n = sum(1 for r in results if r.status == status)
+        if n:
+            table.add_row(f"  {status}", str(n))
+    table.add_row("files failed", str(len(summary.failures)), style="red" if summary.failures else None)
+    table.add_row("articles", str(sum(r.articles for r in results)))
+    for kind in ITEM_KINDS:
+        table.add_row(kind, str(counts.get(kind, 0)))
+    table.add_row("time", f"{summary.seconds:.2f} s")
+    err.print(table)
+
+
+@app.command()
+def validate(
+    paths: List[Path] = typer.Argument(..., help="Output files or folders (*.json, *.jsonl) to check."),
+) -> None:
+    """Check output files against the models; one line per violation."""
+    from .validation import validate_paths
+
+    problems, checked = validate_paths(paths)
+    for problem in problems:
+        typer.echo(problem)
+    if not checked:
+        err.print("no JSON files found")
+        raise typer.Exit(1)
+    if problems:
+        raise typer.Exit(1)
+    err.print(f"{checked} file(s) valid")
+
+
+@app.command()
+def schema(
+    out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder to write the JSON Schema files into."),
+) -> None:
+    """Write the JSON Schema of the output (document.schema.json, article-record.schema.json)."""
+    from .validation import schema_files
+    from .writer import write_atomic
+
+    for name, data in schema_files().items():
+        write_atomic(out / name, data)
+        err.print(f"wrote {out / name}")
+
+
+def main() -> None:
+    app()

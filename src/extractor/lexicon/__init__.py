@@ -1,0 +1,208 @@
+"""The vocabulary the rules use, as plain TSV data files, validated on load.
+
+Every list an extractor needs (units, award triggers, organization suffixes,
+surnames, the jieba user dictionary …) is a ``<kind>.tsv`` file in this
+folder. A file starts with ``#`` comments that say where the words come from
+and what the columns mean, then one header row naming the columns, then one
+entry per row, tab separated. Columns after the first may be left empty.
+
+A user's folder (``--lexicon DIR``) holds files of the same names. Their rows
+are added on top of the packaged ones; a row whose first column starts with
+``-`` removes that word (``-所``). Each row is validated with the kind's
+pydantic model; a malformed file is refused with ``file:line: reason``.
+
+>>> lexicon = load_lexicon()
+>>> "王" in lexicon.words("surnames")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+__all__ = ["Entry", "Lexicon", "LexiconError", "ROW_MODELS", "load_lexicon", "parse_lexicon_file"]
+
+T = TypeVar("T")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message is ``file:line: reason``."""
+
+
+class Row(BaseModel):
+    """One entry. ``word`` is the first column of every file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    word: str
+
+    @field_validator("word")
+    @classmethod
+    def _word_is_one_token(cls, word: str) -> str:
+        if not word or any(ch.isspace() for ch in word):
+            raise ValueError("the word is empty or contains white space")
+        return word
+
+
+class SurnameRow(Row):
+    pass
+
+
+class UserWordRow(Row):
+    """A jieba user dictionary word: optional frequency and part-of-speech tag."""
+
+    freq: int | None = None
+    tag: str | None = None
+
+
+UnitKind = Literal["count", "money", "area", "length", "weight", "volume", "percent", "multiple", "time", "other"]
+
+
+class UnitRow(Row):
+    kind: UnitKind
+
+
+class ApproxRow(Row):
+    position: Literal["prefix", "suffix"]
+    approx: Literal["over", "about", "under", "none"]
+
+
+# kind (file stem) -> the model of its rows. Column order is the model's field order.
+ROW_MODELS: dict[str, type[Row]] = {
+    "surnames": SurnameRow,
+    "userdict": UserWordRow,
+    "units": UnitRow,
+    "approx": ApproxRow,
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    row: Row
+    source: str  # "package" or the user's file path, with the line number
+
+
+@dataclass
+class Lexicon:
+    """The effective vocabulary: packaged entries plus a user's additions and removals."""
+
+    entries_by_kind: dict[str, list[Entry]]
+    fingerprint: str
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def entries(self, kind: str) -> list[Entry]:
+        _check_kind(kind)
+        return self.entries_by_kind.get(kind, [])
+
+    def rows(self, kind: str) -> list[Row]:
+        return [entry.row for entry in self.entries(kind)]
+
+    def words(self, kind: str) -> frozenset[str]:
+        return self.memo(f"words:{kind}", lambda: frozenset(row.word for row in self.rows(kind)))
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """Build a derived structure (a compiled pattern, a lookup table) once per lexicon."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    def __hash__(self) -> int:
+        return hash(self.fingerprint)
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in ROW_MODELS:
+        raise KeyError(f"unknown lexicon kind {kind!r}; known: {', '.join(sorted(ROW_MODELS))}")
+
+
+def parse_lexicon_file(kind: str, text: str, source: str) -> list[tuple[Row, bool, int]]:
+    """Parse one TSV file into ``(row, is_removal, line_number)`` triples.
+
+    >>> parse_lexicon_file("units", "word\\tkind\\n头\\tcount\\n", "units.tsv")[0][0].word
+    '头'
+    """
+    model = ROW_MODELS[kind]
+    columns = list(model.model_fields)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    rows: list[tuple[Row, bool, int]] = []
+    header_seen = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not header_seen:
+            header_seen = True
+            if cells != columns:
+                expected = "\\t".join(columns)
+                raise LexiconError(f"{source}:{number}: the header row should be {expected!r}")
+            continue
+        if len(cells) > len(columns):
+            raise LexiconError(f"{source}:{number}: {len(cells)} columns, expected at most {len(columns)}")
+        removal = cells[0].startswith("-") and len(cells[0]) > 1
+        if removal:
+            cells[0] = cells[0][1:]
+        values = {name: cell for name, cell in zip(columns, cells) if cell != ""}
+        if removal:
+            values = {"word": cells[0]}
+            model_for_row: type[Row] = Row
+        else:
+            model_for_row = model
+        try:
+            rows.append((model_for_row(**values), removal, number))
+        except ValidationError as error:
+            problem = error.errors()[0]
+            where = ".".join(str(part) for part in problem["loc"]) or "row"
+            raise LexiconError(f"{source}:{number}: {where}: {problem['msg']}") from None
+    if not header_seen:
+        raise LexiconError(f"{source}: empty file (no header row)")
+    return rows
+
+
+def _packaged_text(kind: str) -> str:
+    return resources.files(__package__).joinpath(f"{kind}.tsv").read_text(encoding="utf-8")
+
+
+def _load(user_dir: Path | None) -> Lexicon:
+    entries: dict[str, list[Entry]] = {}
+    digest = hashlib.sha256()
+    for kind in ROW_MODELS:
+        text = _packaged_text(kind)
+        digest.update(text.encode())
+        entries[kind] = [Entry(row, "package") for row, _, _ in parse_lexicon_file(kind, text, f"{kind}.tsv")]
+    if user_dir is not None:
+        if not user_dir.is_dir():
+            raise LexiconError(f"{user_dir}: not a folder")
+        for path in sorted(user_dir.glob("*.tsv")):
+            kind = path.stem
+            if kind not in ROW_MODELS:
+                raise LexiconError(f"{path}: unknown lexicon file; known: {', '.join(sorted(ROW_MODELS))}")
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as error:
+                raise LexiconError(f"{path}: not UTF-8 ({error.reason} at byte {error.start})") from None
+            digest.update(path.name.encode() + text.encode())
+            for row, removal, number in parse_lexicon_file(kind, text, str(path)):
+                current = entries[kind]
+                if removal:
+                    entries[kind] = [entry for entry in current if entry.row.word != row.word]
+                else:
+                    # A user's row replaces a packaged row for the same word.
+                    entries[kind] = [entry for entry in current if entry.row.word != row.word]
+                    entries[kind].append(Entry(row, f"{path}:{number}"))
+    return Lexicon(entries, digest.hexdigest()[:16])
+
+
+@lru_cache(maxsize=8)
+def _load_cached(user_dir: str | None) -> Lexicon:
+    return _load(Path(user_dir) if user_dir else None)
+
+
+def load_lexicon(user_dir: str | Path | None = None) -> Lexicon:
+    """The packaged vocabulary, plus the files in ``user_dir`` when given (loaded once)."""
+    return _load_cached(str(Path(user_dir).resolve()) if user_dir else None)

@@ -1,0 +1,114 @@
+"""The pipeline: read → split → segment → extract → validate, for one input.
+
+>>> doc = extract_text("标题\\n\\n共有7所学校参加。", reference_date="2024-07-09")
+>>> doc.articles[0].title
+'标题'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .articles import ArticleDraft, split_articles
+from .extract import ExtractContext, run_extractors
+from .extract.links import link_items
+from .lexicon import Lexicon, load_lexicon
+from .models import Article, Document, Section, Source
+from .reading import DecodedText, decode_bytes, repair_layout
+from .segment import DEFAULT_SEGMENTER, get_segmenter, segment_text
+
+__all__ = ["Options", "extract_bytes", "extract_file", "extract_text"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to extract: the same options give the same output, byte for byte."""
+
+    reference_date: date | None = None
+    segmenter: str = DEFAULT_SEGMENTER
+    lexicon_dir: str | None = None
+
+    @classmethod
+    def make(
+        cls,
+        reference_date: date | str | None = None,
+        segmenter: str = DEFAULT_SEGMENTER,
+        lexicon: str | Path | None = None,
+    ) -> "Options":
+        if isinstance(reference_date, str):
+            reference_date = date.fromisoformat(reference_date)
+        return cls(reference_date, segmenter, str(lexicon) if lexicon else None)
+
+    def load_lexicon(self) -> Lexicon:
+        return load_lexicon(self.lexicon_dir)
+
+
+def extract_text(
+    text: str,
+    *,
+    reference_date: date | str | None = None,
+    segmenter: str = DEFAULT_SEGMENTER,
+    lexicon: str | Path | None = None,
+    path: str = "<text>",
+) -> Document:
+    """Extract every item from an already decoded page of text."""
+    options = Options.make(reference_date, segmenter, lexicon)
+    data = text.encode("utf-8")
+    return _build_document(DecodedText(text, "utf-8"), path, hashlib.sha256(data).hexdigest(), len(data), options)
+
+
+def extract_file(
+    path: str | Path,
+    *,
+    reference_date: date | str | None = None,
+    segmenter: str = DEFAULT_SEGMENTER,
+    lexicon: str | Path | None = None,
+) -> Document:
+    """Read, decode and extract one file."""
+    options = Options.make(reference_date, segmenter, lexicon)
+    return extract_bytes(Path(path).read_bytes(), str(path), options)
+
+
+def extract_bytes(data: bytes, path: str, options: Options) -> Document:
+    """Extract from the raw bytes of one file (raises :class:`NotTextError`)."""
+    decoded = decode_bytes(data)
+    return _build_document(decoded, path, hashlib.sha256(data).hexdigest(), len(data), options)
+
+
+def _build_document(decoded: DecodedText, path: str, sha256: str, size: int, options: Options) -> Document:
+    lexicon = options.load_lexicon()
+    page = repair_layout(decoded.text)
+    drafts = split_articles(page, lexicon.words("surnames"))
+    articles = [_extract_article(draft, options, lexicon) for draft in drafts]
+    source = Source(
+        path=path, sha256=sha256, encoding=decoded.encoding, bytes=size, replaced_chars=decoded.replaced_chars
+    )
+    return Document(source=source, articles=articles)
+
+
+def _extract_article(draft: ArticleDraft, options: Options, lexicon: Lexicon) -> Article:
+    from .extract.dates import find_dateline  # the dates module owns what a dateline looks like
+
+    text = draft.text
+    reference_date, origin = options.reference_date, "given" if options.reference_date else None
+    if reference_date is None:
+        reference_date = find_dateline(text)
+        origin = "article" if reference_date else None
+    segmented = segment_text(text, get_segmenter(options.segmenter, lexicon))
+    context = ExtractContext(lexicon=lexicon, reference_date=reference_date, title=draft.title)
+    items = link_items(run_extractors(segmented, context))
+    return Article(
+        title=draft.title,
+        subtitle=draft.subtitle,
+        authors=draft.authors,
+        photo_credit=draft.photo_credit,
+        captions=draft.captions,
+        sections=[Section(title=title, start=start) for title, start in draft.section_offsets()],
+        reference_date=reference_date.isoformat() if reference_date else None,
+        reference_date_origin=origin,
+        text=text,
+        **items,
+    )
