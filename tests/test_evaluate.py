@@ -14,6 +14,7 @@ from rich.console import Console
 from extractor.evaluate import (
     ALL,
     KINDS,
+    PRF,
     EvalReport,
     GoldFormatError,
     check_floors,
@@ -79,6 +80,24 @@ def _counts(report: EvalReport, kind: str, mode: str) -> tuple[int, int, int]:
 )
 def test_normalize_text(text: str, expected: str) -> None:
     assert normalize_text(text) == expected
+
+
+# (tp, fp, fn, precision, recall, f1)
+@pytest.mark.parametrize(
+    ("tp", "fp", "fn", "precision", "recall", "f1"),
+    [
+        pytest.param(1, 1, 1, 0.5, 0.5, 0.5, id="ordinary"),
+        pytest.param(3, 1, 0, 0.75, 1.0, 6 / 7, id="one-alarm"),
+        pytest.param(0, 0, 2, None, 0.0, 0.0, id="nothing-predicted"),
+        pytest.param(0, 2, 0, 0.0, None, 0.0, id="nothing-required"),
+        pytest.param(0, 0, 0, None, None, 1.0, id="nothing-either-side"),
+    ],
+)
+def test_precision_recall_f1(tp: int, fp: int, fn: int, precision: float | None, recall: float | None,
+                             f1: float) -> None:
+    prf = PRF(tp=tp, fp=fp, fn=fn)
+    assert (prf.precision, prf.recall) == (precision, recall)
+    assert prf.f1 == pytest.approx(f1)
 
 
 # (kind, gold items, predicted items, strict (tp, fp, fn), lenient (tp, fp, fn))
@@ -414,8 +433,11 @@ def _real_gold_files() -> list[Path]:
     return []
 
 
-@pytest.mark.parametrize("gold_path", _real_gold_files() or [pytest.param(None, marks=pytest.mark.skip("no gold files"))],
-                         ids=lambda path: path.name if path else "none")
+@pytest.mark.parametrize(
+    "gold_path",
+    _real_gold_files() or [pytest.param(None, marks=pytest.mark.skip("no gold files found"))],
+    ids=lambda path: path.name if path else "none",
+)
 def test_gold_scored_against_itself_is_perfect(gold_path: Path) -> None:
     gold = load_gold(gold_path)
     report = score_documents([(gold, _gold_as_prediction(gold))])

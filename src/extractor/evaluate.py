@@ -90,12 +90,13 @@ class GoldFormatError(ValueError):
 class PRF(BaseModel):
     """True positives, false positives and misses, with precision, recall and F1.
 
-    An empty denominator gives 1.0 (nothing to find, or nothing claimed), so
-    nothing predicted against nothing required scores F1 = 1.0, and F1 is 0.0
-    as soon as one side is empty and the other is not.
+    Precision is null when nothing counted was predicted, recall when nothing
+    was required. F1 is ``2tp / (2tp + fp + fn)``: 1.0 when there was nothing
+    to find and nothing was claimed, 0.0 as soon as one side is empty and the
+    other is not.
 
-    >>> PRF(tp=3, fp=1, fn=0).precision
-    0.75
+    >>> PRF(tp=3, fp=1, fn=0).precision, PRF(tp=0, fp=0, fn=2).precision, PRF().f1
+    (0.75, None, 1.0)
     """
 
     tp: int = 0
@@ -104,19 +105,19 @@ class PRF(BaseModel):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        errors = self.fp + self.fn
+        return 2 * self.tp / (2 * self.tp + errors) if self.tp + errors else 1.0
 
 
 class KindScore(BaseModel):
