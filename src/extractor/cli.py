@@ -186,5 +186,106 @@ def schema(
         err.print(f"wrote {out / name}")
 
 
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Argument(..., help="A gold file or a folder of *.gold.json files."),
+    raw: Path = typer.Option(Path("data/raw"), "--raw", help="Where the raw files the gold names are."),
+    pred: Optional[Path] = typer.Option(
+        None, "--pred", help="Score these existing output files instead of running the pipeline."
+    ),
+    show: List[str] = typer.Option([], "--show", help="List details: misses, alarms or values (repeatable)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    floors: List[str] = typer.Option(
+        [], "--min", help="KIND=F1: exit 1 when a lenient F1 falls below it (repeatable; KIND may be all)."
+    ),
+    reference_date: Optional[str] = typer.Option(
+        None, "--reference-date", help="Override the gold's reference date when running the pipeline."
+    ),
+    segmenter: str = typer.Option("rjieba", "--segmenter", help="Segmenter backend: rjieba or jieba."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Folder of your own vocabulary files."),
+) -> None:
+    """Score extractions against gold files (ANNOTATION.md, "How a result is scored")."""
+    from rich.console import Console as RichConsole
+
+    from .evaluate import (
+        SHOW_CHOICES,
+        GoldFormatError,
+        check_floors,
+        find_gold_files,
+        load_gold,
+        pair_documents,
+        render_report,
+        score_documents,
+    )
+
+    wanted_floors = _parse_floors(floors)
+    for name in show:
+        if name not in SHOW_CHOICES:
+            raise typer.BadParameter(f"--show takes {', '.join(SHOW_CHOICES)}")
+    try:
+        golds = [load_gold(path) for path in find_gold_files(gold)]
+    except (FileNotFoundError, GoldFormatError) as error:
+        err.print(f"gold: {error}", markup=False)
+        raise typer.Exit(2)
+    if not golds:
+        err.print(f"no *.gold.json files in {gold}")
+        raise typer.Exit(2)
+    if pred is not None:
+        predicted = _load_predictions(pred)
+    else:
+        predicted = [_predict(g, raw, reference_date, segmenter, lexicon) for g in golds]
+        predicted = [p for p in predicted if p is not None]
+    report = score_documents(pair_documents(golds, predicted))
+    if as_json:
+        typer.echo(report.to_json())
+    else:
+        render_report(report, RichConsole(), show)
+    try:
+        violations = check_floors(report, wanted_floors)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    for violation in violations:
+        err.print(violation, markup=False)
+    if violations:
+        raise typer.Exit(1)
+
+
+def _parse_floors(floors: List[str]) -> dict:
+    wanted = {}
+    for floor in floors:
+        kind, _, value = floor.partition("=")
+        try:
+            wanted[kind.strip()] = float(value)
+        except ValueError:
+            raise typer.BadParameter(f"--min takes KIND=F1, such as figures=0.97, not {floor!r}") from None
+    return wanted
+
+
+def _predict(gold: dict, raw: Path, reference_date, segmenter, lexicon):
+    from .pipeline import extract_file
+
+    path = raw / gold["file"]
+    if not path.exists():
+        err.print(f"{path}: raw file named by the gold is missing; its items count as misses", markup=False)
+        return None
+    when = reference_date or gold.get("reference_date")
+    document = extract_file(path, reference_date=when, segmenter=segmenter, lexicon=lexicon)
+    return json.loads(document.model_dump_json())
+
+
+def _load_predictions(pred: Path) -> list:
+    files = sorted(pred.rglob("*.json")) if pred.is_dir() else [pred]
+    documents = []
+    for path in files:
+        if path.name.startswith("_"):
+            continue
+        try:
+            documents.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            err.print(f"{path}: cannot read: {error}", markup=False)
+            raise typer.Exit(2)
+    return documents
+
+
 def main() -> None:
     app()
