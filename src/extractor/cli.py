@@ -25,7 +25,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -285,6 +285,56 @@ def _load_predictions(pred: Path) -> list:
             err.print(f"{path}: cannot read: {error}", markup=False)
             raise typer.Exit(2)
     return documents
+
+
+lexicon_app = typer.Typer(help="Inspect and check vocabulary files (packaged and your own).", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("show")
+def lexicon_show(
+    kind: str = typer.Argument(..., help="Which list: units, approx, surnames, userdict …"),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Your vocabulary folder, added on top."),
+    tsv: bool = typer.Option(False, "--tsv", help="Print a loadable TSV file instead of a table."),
+) -> None:
+    """List the effective vocabulary of one kind and where each entry came from."""
+    from rich.table import Table
+
+    from .lexicon import ROW_MODELS, LexiconError, format_lexicon_file, load_lexicon
+
+    if kind not in ROW_MODELS:
+        raise typer.BadParameter(f"unknown kind {kind!r}; known: {', '.join(sorted(ROW_MODELS))}")
+    try:
+        loaded = load_lexicon(lexicon)
+    except LexiconError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(1)
+    entries = loaded.entries(kind)
+    if tsv:
+        sys.stdout.write(format_lexicon_file(kind, [entry.row for entry in entries]))
+        return
+    table = Table(title=f"{kind}: {len(entries)} entries")
+    columns = list(ROW_MODELS[kind].model_fields)
+    for column in columns + ["source"]:
+        table.add_column(column)
+    for entry in entries:
+        values = entry.row.model_dump()
+        table.add_row(*[("" if values[c] is None else str(values[c])) for c in columns], entry.source)
+    Console().print(table)
+
+
+@lexicon_app.command("check")
+def lexicon_check(folder: Path = typer.Argument(..., help="Your vocabulary folder (files named <kind>.tsv).")) -> None:
+    """Validate a folder of vocabulary files; exit 1 with file:line: reason on the first error."""
+    from .lexicon import LexiconError, load_lexicon
+
+    try:
+        loaded = load_lexicon(folder)
+    except LexiconError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(1)
+    user = sum(1 for kind in loaded.entries_by_kind for e in loaded.entries_by_kind[kind] if e.source != "package")
+    err.print(f"{folder}: valid ({user} entries of yours in effect)", markup=False)
 
 
 def main() -> None:

@@ -27,7 +27,9 @@ from typing import Any, Callable, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-__all__ = ["Entry", "Lexicon", "LexiconError", "ROW_MODELS", "load_lexicon", "parse_lexicon_file"]
+__all__ = [
+    "Entry", "Lexicon", "LexiconError", "ROW_MODELS", "format_lexicon_file", "load_lexicon", "parse_lexicon_file",
+]
 
 T = TypeVar("T")
 
@@ -162,6 +164,20 @@ def parse_lexicon_file(kind: str, text: str, source: str) -> list[tuple[Row, boo
     if not header_seen:
         raise LexiconError(f"{source}: empty file (no header row)")
     return rows
+
+
+def format_lexicon_file(kind: str, rows: list[Row]) -> str:
+    """Rows as a TSV file that :func:`parse_lexicon_file` reads back unchanged.
+
+    >>> format_lexicon_file("units", [UnitRow(word="头", kind="count")])
+    '# units.tsv, written by extractor lexicon show --tsv\\nword\\tkind\\n头\\tcount\\n'
+    """
+    columns = list(ROW_MODELS[kind].model_fields)
+    lines = [f"# {kind}.tsv, written by extractor lexicon show --tsv", "\t".join(columns)]
+    for row in rows:
+        values = row.model_dump()
+        lines.append("\t".join("" if values[c] is None else str(values[c]) for c in columns))
+    return "\n".join(lines) + "\n"
 
 
 def _packaged_text(kind: str) -> str:
