@@ -1,0 +1,55 @@
+"""The Python API: extract_text and extract_file return validated models."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import extractor
+from extractor import extract_file, extract_text
+from extractor.models import Document
+
+
+def test_extract_file_returns_a_document_of_the_sample_page(sample_path):
+    document = extract_file(sample_path)
+    assert isinstance(document, Document)
+    assert document.source.encoding == "utf-8"
+    assert document.source.sha256 == __import__("hashlib").sha256(sample_path.read_bytes()).hexdigest()
+    assert [a.authors for a in document.articles] == [["王小寒", "唐华颖", "胡忠英"], ["陈钰桦"], ["谭发", "陈锐"]]
+
+
+def test_extract_text_and_extract_file_agree(sample_path, sample_text):
+    by_file = extract_file(sample_path)
+    by_text = extract_text(sample_text, path=str(sample_path))
+    assert by_text.articles == by_file.articles
+
+
+@pytest.mark.parametrize("reference", ["2024-07-09", date(2024, 7, 9)])
+def test_a_given_reference_date_is_recorded_on_every_article(reference):
+    article = extract_text("标题\n\n去年5月,共有7所学校参加。", reference_date=reference).articles[0]
+    assert (article.reference_date, article.reference_date_origin) == ("2024-07-09", "given")
+
+
+def test_without_a_reference_date_none_is_invented():
+    article = extract_text("标题\n\n去年5月,共有7所学校参加。").articles[0]
+    assert article.reference_date is None and article.reference_date_origin is None
+
+
+@pytest.mark.parametrize("segmenter", ["jieba", "rjieba"])
+def test_both_segmenters_give_the_same_document(sample_text, segmenter):
+    assert extract_text(sample_text, segmenter=segmenter).articles == extract_text(sample_text).articles
+
+
+def test_every_item_is_grounded_in_its_article_text(sample_path):
+    for article in extract_file(sample_path).articles:
+        for kind in ("figures", "dates", "awards", "programs", "organizations", "people"):
+            for item in getattr(article, kind):
+                assert article.text[item.start : item.end] == item.text
+                assert item.text.replace("\n", "") and item.rule
+
+
+def test_the_package_does_no_work_at_import():
+    assert extractor.__version__
+    with pytest.raises(AttributeError):
+        extractor.no_such_name  # noqa: B018

@@ -1,0 +1,79 @@
+"""Splitting a page into articles: titles, bylines, photo credits, sidebars, captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.articles import split_articles
+from extractor.lexicon import load_lexicon
+from extractor.reading import repair_layout
+
+
+def _split(text: str):
+    return split_articles(repair_layout(text), load_lexicon().words("surnames"))
+
+
+def test_the_sample_page_holds_three_articles_with_their_titles_and_authors(sample_text):
+    articles = _split(sample_text)
+    assert [(a.title, a.authors) for a in articles] == [
+        ("万盛经开区 党建引领促“先行” 教育升级绘“盛景”", ["王小寒", "唐华颖", "胡忠英"]),
+        ("荣昌 做深做实“渝事好商量”协商平台 架起服务群众连心桥", ["陈钰桦"]),
+        ("重庆市黔江民族中学校 创新“114”模式 打造民中特色“大思政课”", ["谭发", "陈锐"]),
+    ]
+
+
+def test_the_sample_caption_is_lifted_out_of_the_sentence_it_interrupts(sample_text):
+    first = _split(sample_text)[0]
+    assert first.captions == ["万盛经开区优秀共产党员事迹展演活动"]
+    assert "将师德专题教育作为每月主题党日必学内容" in first.text
+    assert "万盛经开区优秀共产党员事迹展演活动" not in first.text
+
+
+def test_the_sidebar_and_photo_credit_stay_with_the_article_before_them(sample_text):
+    first, second, _ = _split(sample_text)
+    assert first.photo_credit == "图片由万盛经开区教育局提供"
+    assert "过去这一年 教育亮点多" in first.text
+    assert "新华小学等7所学校" in first.text
+    assert not second.text.startswith("◎")
+
+
+def test_a_trailing_byline_is_cut_from_the_last_paragraph(sample_text):
+    second = _split(sample_text)[1]
+    assert second.text.endswith("架起了服务群众的“连心桥”。")
+    assert "陈钰桦" not in second.text
+
+
+@pytest.mark.parametrize(
+    "page, title, subtitle, authors",
+    [
+        ("标题一\n\n正文,共7所学校。\n\n张三 李四", "标题一", None, ["张三", "李四"]),
+        ("主标题 副句\n——记某某学校的成长之路\n\n正文内容,很长。", "主标题 副句", "记某某学校的成长之路", []),
+        ("标题\n\n记者 王明\n\n正文,内容。", "标题", None, ["王明"]),
+        ("标题\n\n正文结束了。 欧阳明", "标题", None, ["欧阳明"]),
+        ("正文第一句,没有标题。", "", None, []),
+    ],
+)
+def test_article_metadata(page, title, subtitle, authors):
+    (article,) = _split(page)
+    assert (article.title, article.subtitle, article.authors) == (title, subtitle, authors)
+
+
+@pytest.mark.parametrize(
+    "page, titles",
+    [
+        ("甲文标题\n\n甲文正文,内容。\n\n张三\n\n乙文标题\n\n乙文正文,内容。\n\n李四", ["甲文标题", "乙文标题"]),
+        ("甲文标题\n\n甲文正文,内容。\n\n小标题\n\n更多正文,内容。", ["甲文标题"]),
+        ("甲文标题\n\n正文,内容。\n\n张三\n\n链接》\n\n补充材料\n\n◎要点一。\n\n乙文标题\n\n正文,内容。", ["甲文标题", "乙文标题"]),
+    ],
+)
+def test_a_byline_closes_an_article_and_the_next_headline_opens_one(page, titles):
+    assert [a.title for a in _split(page)] == titles
+
+
+@pytest.mark.parametrize(
+    "line, is_heading",
+    [("核心提示", True), ("四轮驱动教育高质量发展", True), ("百年大计,教育为本。", False)],
+)
+def test_headings_become_sections(line, is_heading):
+    (article,) = _split(f"标题\n\n第一段,正文。\n\n{line}\n\n第二段,正文。")
+    assert ([title for title, _ in article.section_offsets()] == [line]) is is_heading
