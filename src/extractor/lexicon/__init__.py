@@ -27,6 +27,8 @@ from typing import Any, Callable, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from ..models import OrganizationKind
+
 __all__ = [
     "Entry", "Lexicon", "LexiconError", "ROW_MODELS", "format_lexicon_file", "load_lexicon", "parse_lexicon_file",
 ]
@@ -75,12 +77,32 @@ class ApproxRow(Row):
     approx: Literal["over", "about", "under", "none"]
 
 
+class OrgSuffixRow(Row):
+    """A word ending an organization's name, the kind it gives, and what must stand before it."""
+
+    kind: OrganizationKind
+    prefix: Literal["place", "name", "any"]
+
+
+class PlaceRow(Row):
+    kind: Literal["name", "suffix"]
+
+
+class RoleRow(Row):
+    kind: Literal["title", "person", "unit", "modifier", "credit", "cue"]
+
+
 # kind (file stem) -> the model of its rows. Column order is the model's field order.
 ROW_MODELS: dict[str, type[Row]] = {
     "surnames": SurnameRow,
     "userdict": UserWordRow,
     "units": UnitRow,
     "approx": ApproxRow,
+    "org_suffixes": OrgSuffixRow,
+    "org_stopwords": Row,
+    "places": PlaceRow,
+    "roles": RoleRow,
+    "non_names": Row,
 }
 
 
