@@ -92,6 +92,47 @@ class RoleRow(Row):
     kind: Literal["title", "person", "unit", "modifier", "credit", "cue"]
 
 
+TimeUnit = Literal["century", "year", "half", "quarter", "month", "week", "day", "hour", "minute", "second"]
+
+
+class TimeUnitRow(Row):
+    """A unit of time after a number (3年) or 每 (每周); ``counting`` says if a bare number counts it."""
+
+    unit: TimeUnit
+    counting: Literal["bare", "classifier"]
+
+
+class TimeRelativeRow(Row):
+    """A word naming a period by its distance from the reference date (去年) or from a told event (次日)."""
+
+    unit: TimeUnit
+    offset: int
+    anchor: Literal["now", "event"]
+
+
+class TimePartRow(Row):
+    """A part of a year (上半年), a month (上旬) or a day (下午); ``part`` as the file explains."""
+
+    of: Literal["year", "month", "day"]
+    part: str | None = None
+
+
+class TimeVagueRow(Row):
+    """A time word with no date of its own (近年来, 不久后, 年均)."""
+
+    kind: Literal["vague", "offset", "frequency"]
+    unit: TimeUnit | None = None
+    resolves: Literal["day"] | None = None
+
+
+class TimeFestivalRow(Row):
+    """A festival on a fixed day of the solar or lunar calendar (国庆节, 春节)."""
+
+    calendar: Literal["solar", "lunar"]
+    month: int
+    day: int
+
+
 # kind (file stem) -> the model of its rows. Column order is the model's field order.
 ROW_MODELS: dict[str, type[Row]] = {
     "surnames": SurnameRow,
@@ -103,6 +144,12 @@ ROW_MODELS: dict[str, type[Row]] = {
     "places": PlaceRow,
     "roles": RoleRow,
     "non_names": Row,
+    "time_units": TimeUnitRow,
+    "time_relative": TimeRelativeRow,
+    "time_parts": TimePartRow,
+    "time_vague": TimeVagueRow,
+    "time_festivals": TimeFestivalRow,
+    "time_exclusions": Row,
 }
 
 
