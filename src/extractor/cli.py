@@ -70,8 +70,12 @@ def run(
     segmenter: str = typer.Option("rjieba", "--segmenter", help="Segmenter backend: rjieba (fast) or jieba."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Folder of your own vocabulary files."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Run on Dask: a scheduler address (tcp://host:8786), or 'local' for a local cluster."
+    ),
 ) -> None:
     """Extract every input file into one JSON document (data/raw → data/out)."""
+    from .cluster import ClusterError
     from .lexicon import LexiconError, load_lexicon
     from .pipeline import Options
     from .runner import RunConfig, discover_inputs, run_batch
@@ -95,7 +99,11 @@ def run(
         err.print(f"no input files matching {glob!r}")
         raise typer.Exit(1)
     show_progress = out is not None and not quiet
-    summary = _run_with_progress(files, config, jobs or _default_jobs(), fail_fast, show_progress)
+    try:
+        summary = _run_with_progress(files, config, jobs or _default_jobs(), fail_fast, show_progress, scheduler)
+    except ClusterError as error:
+        err.print(f"--scheduler: {error}", markup=False)
+        raise typer.Exit(2)
     for failure in summary.failures:
         err.print(f"{failure.path}: {failure.reason}", markup=False)
     for changed in summary.changed:
@@ -106,10 +114,17 @@ def run(
         raise typer.Exit(1)
 
 
-def _run_with_progress(files, config, jobs, fail_fast, show_progress):
+def _run_with_progress(files, config, jobs, fail_fast, show_progress, scheduler=None):
+    from functools import partial
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .runner import run_batch
+
+    if scheduler is not None:
+        from .cluster import run_on_dask
+
+        run_batch = partial(run_on_dask, scheduler=scheduler)
 
     stdout = sys.stdout.buffer
 
