@@ -70,7 +70,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             stopwords=lexicon.words("org_stopwords"),
             place_names=frozenset(row.word for row in places if row.kind == "name"),  # type: ignore[attr-defined]
             place_suffixes=tuple(
-                sorted((row.word for row in places if row.kind == "suffix"), key=len, reverse=True)  # type: ignore[attr-defined]
+                sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
             ),
         )
 

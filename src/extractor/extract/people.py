@@ -1,11 +1,235 @@
-"""People: placeholder until the people extractor lands (returns nothing)."""
+"""People: named persons, with the role that stands next to the name.
+
+Three rules, from the most to the least certain:
+
+- ``person.role``: a role word right before a name (党委书记、校长陶庆明, 学生秦梅梅,
+  学校团委副书记向孝学); the role keeps its posts and units. Names that the segmenter
+  splits (向|孝学, 王|小寒) are joined when a surname stands alone before one or two
+  characters that end the clause or precede a word that often follows a name (表示, 看来).
+- ``person.role_after``: a name right before a title (陶庆明校长).
+- ``person.tagged``: a word that jieba tags as a personal name (nr) when a word like 表示
+  or 介绍 follows it (jieba tags many words nr: 高素质, 智慧, 文明); ``person.home``: a
+  name between a village and 家 (普陀村毛万二家小院).
+
+Every candidate must start with a surname (lexicon ``surnames``) and must not be a word of
+``non_names`` (高质量, 文明, 和平), a place, or a role word; names after a byline or
+photo-credit word (记者, 摄影) are authors, not people. Only the candidate words are tagged.
+
+>>> from extractor.lexicon import load_lexicon
+>>> from extractor.segment import get_segmenter, segment_text
+>>> seg = segment_text("党委书记、校长陶庆明表示，学生秦梅梅获奖。", get_segmenter("jieba"))
+>>> [(p.text, p.role) for p in find_people(seg, ExtractContext(load_lexicon()))]
+[('陶庆明', '党委书记、校长'), ('秦梅梅', '学生')]
+"""
 
 from __future__ import annotations
 
-from ..models import Person
+from dataclasses import dataclass
+
+import regex
+
+from ..lexicon import Lexicon
+from ..models import Person, Span
 from ..segment import SegmentedText
 from . import ExtractContext
 
+__all__ = ["find_people"]
+
+_HAN = regex.compile(r"\p{Han}+")
+_NAME_TAGS = frozenset({"nr", "nrfg"})
+# Separators between the posts of one person (党委书记、校长; 书记兼校长).
+_ROLE_JOINERS = "、和及兼"
+_CLOSING_QUOTES = "”’」』》〉\"'"
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    role_pattern: regex.Pattern[str]  # a role right before a surname
+    credit_pattern: regex.Pattern[str]  # a byline word right before a name
+    titles: frozenset[str]
+    roles: frozenset[str]  # every role word: titles, person nouns, units, modifiers
+    cues: frozenset[str]
+    follows: frozenset[str]  # cues and the short words that may follow a name
+    credits: frozenset[str]
+    surnames: frozenset[str]
+    double_surnames: frozenset[str]
+    non_names: frozenset[str]
+    place_names: frozenset[str]
+    place_suffixes: frozenset[str]
+    home_pattern: regex.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True)) or r"(?!)"
+
+
+def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    def build() -> _Vocabulary:
+        by_kind: dict[str, list[str]] = {}
+        for row in lexicon.rows("roles"):
+            by_kind.setdefault(row.kind, []).append(row.word)  # type: ignore[attr-defined]
+        surnames = lexicon.words("surnames")
+        single = "".join(sorted(word for word in surnames if len(word) == 1))
+        double = [word for word in surnames if len(word) == 2]
+        surname = f"(?:{_alternation(double)}|[{regex.escape(single)}])" if single else r"(?!)"
+        post = (
+            f"(?:{_alternation(by_kind.get('unit', []))})*(?:{_alternation(by_kind.get('modifier', []))})*"
+            f"(?:{_alternation(by_kind.get('title', []) + by_kind.get('person', []))})"
+        )
+        places = lexicon.rows("places")
+        village = _alternation([row.word for row in places if row.kind == "village"])  # type: ignore[attr-defined]
+        return _Vocabulary(
+            role_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]{post})*(?={surname})"),
+            credit_pattern=regex.compile(f"(?:{_alternation(by_kind.get('credit', []))})[ \u3000:：/]*$"),
+            titles=frozenset(by_kind.get("title", [])),
+            roles=frozenset(word for kind in ("title", "person", "unit", "modifier") for word in by_kind.get(kind, [])),
+            cues=frozenset(by_kind.get("cue", [])),
+            follows=frozenset(by_kind.get("cue", []) + by_kind.get("follow", [])),
+            credits=frozenset(by_kind.get("credit", [])),
+            surnames=surnames,
+            double_surnames=frozenset(double),
+            non_names=lexicon.words("non_names"),
+            place_names=frozenset(row.word for row in places if row.kind == "name"),  # type: ignore[attr-defined]
+            place_suffixes=frozenset(row.word for row in places if row.kind != "name"),  # type: ignore[attr-defined]
+            # 普陀村毛万二家小院: a household named after its head (not 家长, 家庭, 家乡 …).
+            home_pattern=regex.compile(f"(?<=(?:{village}))({surname}\\p{{Han}}{{1,2}}?)家(?![长庭乡园属人风教访族])"),
+        )
+
+    return lexicon.memo("people.vocabulary", build)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    role: str | None
+    rule: str
+
 
 def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Person]:
-    return []
+    """Every named person of the article, one item per name, in order of first mention."""
+    vocabulary = _vocabulary(context.lexicon)
+    text = segmented.text
+    found: dict[str, _Found] = {}
+
+    def add(start: int, end: int, role: str | None, rule: str) -> None:
+        name = text[start:end]
+        if name not in found and not _after_credit(text, start, vocabulary):
+            found[name] = _Found(start, end, role, rule)
+
+    for match in vocabulary.role_pattern.finditer(text):
+        position, role = match.end(), _clean_role(match.group())
+        # One role may stand before a list of names: 学生王梓涵、李欣怡.
+        while (span := _name_at(segmented, position, vocabulary, joined_ok=True)) is not None:
+            add(span[0], span[1], role, "person.role")
+            if span[1] >= len(text) or text[span[1]] != "、":
+                break
+            position = span[1] + 1
+    for index, word in enumerate(segmented.words):
+        if not _looks_like_name(word, vocabulary):
+            continue
+        start = segmented.starts[index]
+        end = start + len(word)
+        following = segmented.words[index + 1] if index + 1 < len(segmented.words) else ""
+        previous = segmented.words[index - 1] if index > 0 else ""
+        if word in found or following in vocabulary.credits or not _tagged_as_name(segmented, start, end):
+            continue
+        if following in vocabulary.titles:
+            add(start, end, following, "person.role_after")
+        elif _near_place(previous, following, vocabulary):
+            continue
+        elif following in vocabulary.cues:
+            add(start, end, None, "person.tagged")
+    for match in vocabulary.home_pattern.finditer(text):
+        if _is_candidate(match.group(1), vocabulary):
+            add(match.start(1), match.end(1), None, "person.home")
+    people = [
+        Person(
+            text=text[item.start : item.end],
+            start=item.start,
+            end=item.end,
+            sentence=segmented.sentence_at(item.start),
+            rule=item.rule,
+            role=item.role,
+            mentions=_mentions(text, text[item.start : item.end]),
+        )
+        for item in found.values()
+    ]
+    return sorted(people, key=lambda person: person.start)
+
+
+def _name_at(
+    segmented: SegmentedText, position: int, vocabulary: _Vocabulary, joined_ok: bool
+) -> tuple[int, int] | None:
+    """The span of the name that starts at ``position`` (right after a role), if one does."""
+    text = segmented.text
+    word = segmented.word_after(position)
+    if not word:
+        return None
+    end = position + len(word)
+    if _looks_like_name(word, vocabulary):
+        # 委员|沙龙|四个平台: a word after a role is a name when it ends the clause or is
+        # followed by 表示, 的 …; two characters must also be tagged as a name.
+        tagged = _tagged_as_name(segmented, position, end)
+        if _ends_name(segmented, end, vocabulary) and (tagged or len(word) >= 3):
+            return position, end
+        return None
+    # The segmenter split the name: a lone surname, then the given name (向|孝学, 王|小寒).
+    surname_length = 2 if text[position : position + 2] in vocabulary.double_surnames else 1
+    if not joined_ok or len(word) != surname_length or word not in vocabulary.surnames:
+        return None
+    given = segmented.word_after(position + surname_length)
+    if not given or len(given) > 2 or not _HAN.fullmatch(given):
+        return None
+    end = position + surname_length + len(given)
+    if not _is_candidate(text[position:end], vocabulary) or not _ends_name(segmented, end, vocabulary):
+        return None
+    return position, end
+
+
+def _looks_like_name(word: str, vocabulary: _Vocabulary) -> bool:
+    """A whole word of 2 to 3 characters (4 with a double surname) that may be a name."""
+    limit = 4 if word[:2] in vocabulary.double_surnames else 3
+    return 2 <= len(word) <= limit and _is_candidate(word, vocabulary)
+
+
+def _is_candidate(name: str, vocabulary: _Vocabulary) -> bool:
+    if not _HAN.fullmatch(name) or (name[0] not in vocabulary.surnames and name[:2] not in vocabulary.double_surnames):
+        return False
+    if name in vocabulary.non_names or name in vocabulary.roles or name in vocabulary.place_names:
+        return False
+    return not any(name.endswith(suffix) for suffix in vocabulary.place_suffixes)
+
+
+def _tagged_as_name(segmented: SegmentedText, start: int, end: int) -> bool:
+    tags = segmented.tag_span(start, end)
+    return len(tags) == 1 and tags[0][1] in _NAME_TAGS
+
+
+def _ends_name(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
+    """Does a joined name end here: at the end of a clause, or before 表示, 看来, 的 …?"""
+    text = segmented.text
+    if end >= len(text):
+        return True
+    if not _HAN.match(text[end]):
+        return text[end] not in _CLOSING_QUOTES  # “委员沙龙”: a quoted term, not a name
+    return segmented.word_after(end) in vocabulary.follows
+
+
+def _near_place(previous: str, following: str, vocabulary: _Vocabulary) -> bool:
+    """清流镇|邵家坝|院落: a word between a place and a place noun names a place."""
+    return any(previous.endswith(suffix) for suffix in vocabulary.place_suffixes) or any(
+        following.startswith(suffix) for suffix in vocabulary.place_suffixes
+    )
+
+
+def _after_credit(text: str, start: int, vocabulary: _Vocabulary) -> bool:
+    return vocabulary.credit_pattern.search(text, max(0, start - 8), start) is not None
+
+
+def _clean_role(role: str) -> str:
+    return role.strip(_ROLE_JOINERS)
+
+
+def _mentions(text: str, name: str) -> list[Span]:
+    return [Span(start=match.start(), end=match.end()) for match in regex.finditer(regex.escape(name), text)]

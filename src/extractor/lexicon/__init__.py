@@ -69,7 +69,17 @@ UnitKind = Literal["count", "money", "area", "length", "weight", "volume", "perc
 
 
 class UnitRow(Row):
+    """A unit or measure word; ``as_unit``/``factor`` rewrite it (三成 is 30 %: as_unit %, factor 10)."""
+
     kind: UnitKind
+    as_unit: str | None = None
+    factor: int | None = None
+
+
+class FigureContextRow(Row):
+    """A word next to a number that decides whether it is a figure (第 makes an ordinal)."""
+
+    role: Literal["ordinal", "glued", "subject_end"]
 
 
 class ApproxRow(Row):
@@ -85,11 +95,11 @@ class OrgSuffixRow(Row):
 
 
 class PlaceRow(Row):
-    kind: Literal["name", "suffix"]
+    kind: Literal["name", "suffix", "village"]
 
 
 class RoleRow(Row):
-    kind: Literal["title", "person", "unit", "modifier", "credit", "cue"]
+    kind: Literal["title", "person", "unit", "modifier", "credit", "cue", "follow"]
 
 
 TimeUnit = Literal["century", "year", "half", "quarter", "month", "week", "day", "hour", "minute", "second"]
@@ -150,6 +160,8 @@ ROW_MODELS: dict[str, type[Row]] = {
     "time_vague": TimeVagueRow,
     "time_festivals": TimeFestivalRow,
     "time_exclusions": Row,
+    "figure_context": FigureContextRow,
+    "figure_exclusions": Row,
 }
 
 
