@@ -34,7 +34,8 @@ __all__ = ["find_organizations"]
 _MAX_PREFIX_CHARS = 16
 # The characters a name is written with; anything else (punctuation, quotes, spaces) ends it.
 _NAME_CHARS = regex.compile(r"[\p{Han}A-Za-z0-9]+$")
-_ORDINAL = regex.compile(r"第[〇零一二三四五六七八九十百千0-9]+$")
+_ORDINAL = regex.compile(r"第[〇零一二三四五六七八九十百千0-9]+")
+_NUMERALS = regex.compile(r"[〇零一二三四五六七八九十百千0-9]+")
 _HAN = regex.compile(r"\p{Han}+")
 # Part-of-speech tags (jieba's set) of words that name a thing: places, proper names, and the
 # bound morphemes (g, zg) jieba leaves when it cannot read a rare name (溱州 → 溱/州).
@@ -50,6 +51,7 @@ class _Vocabulary:
     suffix_rows: dict[str, tuple[str, str]]  # suffix -> (kind, prefix requirement)
     suffixes_by_first_char: dict[str, list[str]]  # longest first
     stopwords: frozenset[str]
+    titles: frozenset[str]  # posts (院长, 会长) that may be written in one word with a suffix
     place_names: frozenset[str]
     place_suffixes: tuple[str, ...]  # longest first
 
@@ -68,6 +70,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             suffix_rows=rows,
             suffixes_by_first_char=by_first,
             stopwords=lexicon.words("org_stopwords"),
+            titles=frozenset(row.word for row in lexicon.rows("roles") if row.kind == "title"),  # type: ignore[attr-defined]
             place_names=frozenset(row.word for row in places if row.kind == "name"),  # type: ignore[attr-defined]
             place_suffixes=tuple(
                 sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
@@ -90,12 +93,14 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
     """Every named organization of the article, one item per surface form."""
     vocabulary = _vocabulary(context.lexicon)
     text = segmented.text
+    # Overlapping, so that 办事处 is still tried after 街道办 in 街道办事处 failed.
+    candidates = [
+        candidate
+        for match in vocabulary.suffix_pattern.finditer(text, overlapped=True)
+        if (candidate := _name_ending_at(segmented, match.start(), vocabulary)) is not None
+    ]
     found: dict[str, Organization] = {}
-    for match in vocabulary.suffix_pattern.finditer(text):
-        candidate = _name_ending_at(segmented, match.start(), vocabulary)
-        if candidate is None:
-            continue
-        start, end, kind, requirement = candidate
+    for start, end, kind, requirement in _outermost(candidates):
         name = text[start:end]
         if name in found:
             found[name].mentions.append(Span(start=start, end=end))
@@ -112,6 +117,17 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
     return _link_aliases(list(found.values()))
 
 
+def _outermost(candidates: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Drop names inside a longer name: 荣昌区委 in 荣昌区委宣传部, 学校 tails of 中学校."""
+    ordered = sorted(set(candidates), key=lambda candidate: (candidate[0], -candidate[1]))
+    kept: list[tuple[int, int, str, str]] = []
+    for candidate in ordered:
+        if kept and candidate[1] <= kept[-1][1]:
+            continue
+        kept.append(candidate)
+    return kept
+
+
 def _name_ending_at(
     segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary
 ) -> tuple[int, int, str, str] | None:
@@ -119,8 +135,7 @@ def _name_ending_at(
     text = segmented.text
     for suffix in vocabulary.suffixes_by_first_char.get(text[suffix_start], ()):
         end = suffix_start + len(suffix)
-        # The suffix must end a word: 中学 in 中学生 or 政协 in 政协委员 names no body.
-        if not text.startswith(suffix, suffix_start) or not segmented.is_boundary(end):
+        if not text.startswith(suffix, suffix_start) or not _ends_word(segmented, end, vocabulary):
             continue
         kind, requirement = vocabulary.suffix_rows[suffix]
         pieces = _name_pieces(segmented, suffix_start, vocabulary)
@@ -130,6 +145,18 @@ def _name_ending_at(
         # A shorter suffix does not make a better name: 中学校 without a name is 学校 without one.
         return None
     return None
+
+
+def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
+    """The suffix must end a word: 中学 in 中学生 or 政协 in 政协委员 names no body.
+
+    A word made of the suffix and a title (医院院长, 协会会长) ends the name too, unless the
+    word is itself a post (党委书记: the committee is not named there).
+    """
+    if segmented.is_boundary(end):
+        return True
+    word_start, word_end, word = segmented.word_at(end)
+    return segmented.text[end:word_end] in vocabulary.titles and word not in vocabulary.titles
 
 
 def _name_pieces(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> list[_Piece]:
@@ -143,25 +170,28 @@ def _name_pieces(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocab
     # Start on a word boundary, so that the tagger does not see half a word.
     while window_start < suffix_start and not segmented.is_boundary(window_start):
         window_start += 1
+    if window_start >= suffix_start:
+        return []
     pieces: list[_Piece] = []
-    end = suffix_start
-    ordinal = _ORDINAL.search(text, window_start, end)
-    if ordinal:
-        pieces.append(_Piece(ordinal.start(), ordinal.group(), "ordinal"))
-        end = ordinal.start()
-    if end <= window_start:
-        return pieces
-    tagged = segmented.tag_span(window_start, end)
-    offsets, position = [], window_start
-    for word, _ in tagged:
-        offsets.append(position)
-        position += len(word)
-    for (word, tag), start in zip(reversed(tagged), reversed(offsets)):
-        role = _piece_role(word, tag, vocabulary)
+    for start, word, tag in reversed(_tagged_words(segmented, window_start, suffix_start)):
+        role = "ordinal" if _ORDINAL.fullmatch(word) else _piece_role(word, tag, vocabulary)
         if role is None:  # a verb, a preposition, a number …: 荣昌区成立|眼镜产业协会
             break
         pieces.insert(0, _Piece(start, word, role))
     return _merge_admin_suffixes(pieces)
+
+
+def _tagged_words(segmented: SegmentedText, start: int, end: int) -> list[tuple[int, str, str]]:
+    """``(offset, word, tag)`` of a short span; 第 and the numerals after it are one word."""
+    words: list[tuple[int, str, str]] = []
+    position = start
+    for word, tag in segmented.tag_span(start, end):
+        if words and _NUMERALS.fullmatch(word) and _ORDINAL.fullmatch(words[-1][1]):
+            words[-1] = (words[-1][0], words[-1][1] + word, "m")  # 第一|〇|四 → 第一〇四
+        else:
+            words.append((position, word, tag))
+        position += len(word)
+    return words
 
 
 def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
@@ -175,15 +205,14 @@ def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
         return "admin"
     if tag in _PROPER_TAGS:
         return "proper"
+    if tag == "m" and not _NUMERALS.search(word):
+        return "inner"  # 昌元 tagged 昌/元: 元 is no number here
     return "inner" if tag in _INNER_TAGS else None
 
 
 def _is_place_word(word: str, vocabulary: _Vocabulary) -> bool:
-    """荣昌区, 隆昌市: a known place name followed by an administrative suffix."""
-    for suffix in vocabulary.place_suffixes:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return word[: -len(suffix)] in vocabulary.place_names
-    return False
+    """荣昌区, 重庆市委: a word that starts with a known place name (two characters or more)."""
+    return any(word[:length] in vocabulary.place_names for length in range(2, min(len(word), 4) + 1))
 
 
 def _merge_admin_suffixes(pieces: list[_Piece]) -> list[_Piece]:
