@@ -86,7 +86,7 @@ class _Piece:
 
     start: int
     word: str
-    role: str  # "place", "proper", "ordinal", "inner", or "admin" (区, 市 … alone)
+    role: str  # "place", "proper", "ordinal", "inner", "time", or "admin" (区, 市 … alone)
 
 
 def find_organizations(segmented: SegmentedText, context: ExtractContext) -> list[Organization]:
@@ -207,6 +207,8 @@ def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
         return "proper"
     if tag == "m" and not _NUMERALS.search(word):
         return "inner"  # 昌元 tagged 昌/元: 元 is no number here
+    if tag == "t":
+        return "time"  # 老年 in 荣昌区老年大学; never the first word of a name (近年来)
     return "inner" if tag in _INNER_TAGS else None
 
 
@@ -226,7 +228,7 @@ def _merge_admin_suffixes(pieces: list[_Piece]) -> list[_Piece]:
         if piece.role != "admin":
             merged.append(piece)
             continue
-        if not merged or merged[-1].role == "ordinal" or (len(merged[-1].word) < 2 and merged[-1].role == "inner"):
+        if not merged or merged[-1].role in ("ordinal", "time") or (len(merged[-1].word) < 2 and merged[-1].role == "inner"):
             merged = []
             continue
         before = merged.pop()
@@ -237,7 +239,10 @@ def _merge_admin_suffixes(pieces: list[_Piece]) -> list[_Piece]:
 def _name_start(pieces: list[_Piece], requirement: str) -> int | None:
     """Where the name starts, or None when the words before the suffix name nothing."""
     if requirement == "any":
-        return pieces[0].start if pieces else None
+        while pieces and pieces[0].role == "time":
+            pieces = pieces[1:]
+        named = len(pieces) >= 2 or any(piece.role != "inner" for piece in pieces)
+        return pieces[0].start if pieces and named else None
     wanted = {"place"} if requirement == "place" else {"place", "proper", "ordinal"}
     # Ordinary words before the first place or proper name are not part of the name.
     for piece in pieces:

@@ -39,15 +39,18 @@ _HAN = regex.compile(r"\p{Han}+")
 _NAME_TAGS = frozenset({"nr", "nrfg"})
 # Separators between the posts of one person (党委书记、校长; 书记兼校长).
 _ROLE_JOINERS = "、和及兼"
+_LIST_END = regex.compile(r"(?<=\p{Han})等")
 _CLOSING_QUOTES = "”’」』》〉\"'"
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
     role_pattern: regex.Pattern[str]  # a role right before a surname
+    post_pattern: regex.Pattern[str]  # one role, whole
     credit_pattern: regex.Pattern[str]  # a byline word right before a name
     titles: frozenset[str]
     roles: frozenset[str]  # every role word: titles, person nouns, units, modifiers
+    addresses: frozenset[str]  # 老师, 大爷, 校长: after a surname, a form of address, not a name
     cues: frozenset[str]
     follows: frozenset[str]  # cues and the short words that may follow a name
     credits: frozenset[str]
@@ -79,10 +82,12 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         places = lexicon.rows("places")
         village = _alternation([row.word for row in places if row.kind == "village"])  # type: ignore[attr-defined]
         return _Vocabulary(
-            role_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]{post})*(?={surname})"),
+            role_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*(?={surname})"),
+            post_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*"),
             credit_pattern=regex.compile(f"(?:{_alternation(by_kind.get('credit', []))})[ \u3000:：/]*$"),
             titles=frozenset(by_kind.get("title", [])),
             roles=frozenset(word for kind in ("title", "person", "unit", "modifier") for word in by_kind.get(kind, [])),
+            addresses=frozenset(by_kind.get("address", []) + by_kind.get("title", [])),
             cues=frozenset(by_kind.get("cue", [])),
             follows=frozenset(by_kind.get("cue", []) + by_kind.get("follow", [])),
             credits=frozenset(by_kind.get("credit", [])),
@@ -118,7 +123,7 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
             found[name] = _Found(start, end, role, rule)
 
     for match in vocabulary.role_pattern.finditer(text):
-        position, role = match.end(), _clean_role(match.group())
+        position, role = match.end(), _clean_role(text, match.start(), match.group(), vocabulary)
         # One role may stand before a list of names: 学生王梓涵、李欣怡.
         while (span := _name_at(segmented, position, vocabulary, joined_ok=True)) is not None:
             add(span[0], span[1], role, "person.role")
@@ -140,6 +145,10 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
             continue
         elif following in vocabulary.cues:
             add(start, end, None, "person.tagged")
+    for match in _LIST_END.finditer(text):
+        # 获奖学生有陈思、王一鸣、张可欣等: a list of words tagged as names, closed by 等.
+        for start, end in _list_items(segmented, match.start(), vocabulary):
+            add(start, end, None, "person.list")
     for match in vocabulary.home_pattern.finditer(text):
         if _is_candidate(match.group(1), vocabulary):
             add(match.start(1), match.end(1), None, "person.home")
@@ -187,6 +196,25 @@ def _name_at(
     return position, end
 
 
+def _list_items(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> list[tuple[int, int]]:
+    """The names of the 、 list that ends at ``end`` (before 等): whole words tagged as names.
+
+    At least two names are needed; the list is read backwards from 等.
+    """
+    spans: list[tuple[int, int]] = []
+    index = segmented.word_index_at(end - 1)
+    while index >= 0:
+        start = segmented.starts[index]
+        word = segmented.words[index]
+        if not (_looks_like_name(word, vocabulary) and _tagged_as_name(segmented, start, start + len(word))):
+            break
+        spans.append((start, start + len(word)))
+        if index < 2 or segmented.words[index - 1] != "、":
+            break
+        index -= 2
+    return spans[::-1] if len(spans) >= 2 else []
+
+
 def _looks_like_name(word: str, vocabulary: _Vocabulary) -> bool:
     """A whole word of 2 to 3 characters (4 with a double surname) that may be a name."""
     limit = 4 if word[:2] in vocabulary.double_surnames else 3
@@ -197,6 +225,9 @@ def _is_candidate(name: str, vocabulary: _Vocabulary) -> bool:
     if not _HAN.fullmatch(name) or (name[0] not in vocabulary.surnames and name[:2] not in vocabulary.double_surnames):
         return False
     if name in vocabulary.non_names or name in vocabulary.roles or name in vocabulary.place_names:
+        return False
+    surname_length = 2 if name[:2] in vocabulary.double_surnames else 1
+    if name[surname_length:] in vocabulary.addresses:  # 李老师, 张大爷, 王校长
         return False
     return not any(name.endswith(suffix) for suffix in vocabulary.place_suffixes)
 
@@ -227,8 +258,21 @@ def _after_credit(text: str, start: int, vocabulary: _Vocabulary) -> bool:
     return vocabulary.credit_pattern.search(text, max(0, start - 8), start) is not None
 
 
-def _clean_role(role: str) -> str:
-    return role.strip(_ROLE_JOINERS)
+def _clean_role(text: str, start: int, role: str, vocabulary: _Vocabulary) -> str:
+    """The role without joiners at its ends, and without the 区 of 荣昌|区政协主席.
+
+    A role may start with a bare body (区政协主席, 区委书记); after a place name that
+    区 belongs to the place, and the role is what follows it.
+    """
+    role = role.strip(_ROLE_JOINERS)
+    if (
+        start > 0
+        and _HAN.match(text[start - 1])
+        and role[0] in vocabulary.place_suffixes
+        and vocabulary.post_pattern.fullmatch(role, 1)
+    ):
+        return role[1:]
+    return role
 
 
 def _mentions(text: str, name: str) -> list[Span]:

@@ -99,7 +99,7 @@ class PlaceRow(Row):
 
 
 class RoleRow(Row):
-    kind: Literal["title", "person", "unit", "modifier", "credit", "cue", "follow"]
+    kind: Literal["title", "person", "unit", "modifier", "address", "credit", "cue", "follow"]
 
 
 TimeUnit = Literal["century", "year", "half", "quarter", "month", "week", "day", "hour", "minute", "second"]
