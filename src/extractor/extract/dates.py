@@ -1,16 +1,947 @@
-"""Dates: placeholder until the dates extractor lands (returns nothing)."""
+"""Dates: every time expression of an article, with an ISO 8601 / TIMEX3 style value.
+
+One compiled regex scan per article finds *atoms*: a year, a month, a day, a
+relative word (去年), a part of a year or a day (上半年, 傍晚), a clock time, a
+connector (至), a duration (3年), a frequency (每周), a vague word (近年来).
+Adjacent atoms are then joined, in Python over the few atoms only, into
+points (2022年8月, 1月8日傍晚), ranges (5月8日至6月8日: ONE item), durations,
+frequencies, offsets (1个月后, 自…以来) and vague expressions. Values:
+``2022-08``, ``XXXX-01-08``, ``2023-Q1``, ``2023-H1``, ``2022/2024``,
+``2024-07-09T14:30``, ``P3Y``; null when the value needs a reference date
+that is not known, or names no date (近年来).
+
+The vocabulary is data: ``time_units``, ``time_relative``, ``time_parts``,
+``time_vague``, ``time_festivals`` and ``time_exclusions`` lexicon files.
+
+>>> from extractor.lexicon import load_lexicon
+>>> from extractor.segment import get_segmenter, segment_text
+>>> seg = segment_text("2022年8月起，去年5月至今", get_segmenter("jieba"))
+>>> [(d.text, d.value) for d in find_dates(seg, ExtractContext(load_lexicon(), date(2024, 7, 9)))]
+[('2022年8月', '2022-08'), ('去年5月至今', '2023-05/2024-07-09')]
+"""
 
 from __future__ import annotations
 
+import calendar
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from ..lexicon import Lexicon, TimeFestivalRow, TimePartRow, TimeRelativeRow, TimeUnitRow, TimeVagueRow
 from ..models import DateItem
+from ..numerals import parse_chinese_number
 from ..segment import SegmentedText
 from . import ExtractContext
 
+__all__ = ["find_dateline", "find_dates"]
+
+# ----------------------------------------------------------------------------- grammar pieces
+# Numerals and connectors are grammar (like the digits 0-9), not vocabulary.
+
+_CN_NUM = "〇零一二三四五六七八九十百千两"
+_CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+_CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+_CN_HOUR = "二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两]"
+_CN_MINUTE = "[一二三四五]?十[一二三四五六七八九]?|[零〇]?[一二三四五六七八九]"
+_NO_DIGIT_BEFORE = r"(?<![\d.．])"
+_NO_CN_BEFORE = "(?<![%s])" % _CN_NUM
+_CONNECTOR = r"(?:至|到|[—–－\-~～]{1,2})"
+_YEAR_4 = r"(?:1[6-9]|20|21)\d\d"
+# What may follow a two-digit year for it to be a year (24年5月) and not a count of years (24年).
+_AFTER_SHORT_YEAR = r"(?:度|\d{1,2}月|(?:%s)月|[底初末]|[上下]半年|第?[一二三四1-4]季度|[春夏秋冬])" % _CN_MONTH
+
+# Where a point atom sits in a point, and which levels may stand right before it.
+_ALLOWED_BEFORE: dict[str, frozenset[str]] = {
+    "century": frozenset(),
+    "decade": frozenset({"century"}),
+    "year": frozenset(),
+    "yearpart": frozenset({"year"}),
+    "month": frozenset({"year"}),
+    "monthpart": frozenset({"month"}),
+    "week": frozenset(),
+    "day": frozenset({"month"}),
+    "festival": frozenset({"year"}),
+    "weekday": frozenset({"day"}),
+    "daypart": frozenset({"day", "weekday", "festival"}),
+    "clock": frozenset({"day", "weekday", "festival", "daypart"}),
+}
+_GRANULARITY_OF_UNIT = {
+    "century": "period", "year": "year", "half": "half", "quarter": "quarter", "month": "month",
+    "week": "week", "day": "day", "hour": "time", "minute": "time", "second": "time",
+}  # fmt: skip
+_ISO_DESIGNATOR = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S"}
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "7": 7}
+_PRESENT_SUFFIXES = ("来", "以来")
+_PAST_SUFFIXES = ("前", "以前", "之前")
+_FUTURE_SUFFIXES = ("后", "以后", "之后", "过后")
+
+
+def _alternation(words: object) -> str:
+    """A regex alternation of words, longest first so 国庆节 wins over 国庆."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))  # type: ignore[arg-type]
+    return "|".join(regex.escape(word) for word in ordered) or "(?!)"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The compiled scan and the lookup tables of one lexicon (built once, see Lexicon.memo)."""
+
+    pattern: regex.Pattern[str]
+    exclusions: regex.Pattern[str] | None
+    exclusion_reach: int
+    units: dict[str, TimeUnitRow]
+    relative: dict[str, TimeRelativeRow]
+    parts: dict[str, TimePartRow]
+    suffix_parts: dict[tuple[str, str], TimePartRow]
+    vague: dict[str, TimeVagueRow]
+    festivals: dict[str, TimeFestivalRow]
+
+    @classmethod
+    def build(cls, lexicon: Lexicon) -> "_Grammar":
+        units = {row.word: row for row in lexicon.rows("time_units")}  # type: ignore[attr-defined]
+        relative = {row.word: row for row in lexicon.rows("time_relative")}  # type: ignore[attr-defined]
+        parts = {row.word: row for row in lexicon.rows("time_parts")}  # type: ignore[attr-defined]
+        vague = {row.word: row for row in lexicon.rows("time_vague")}  # type: ignore[attr-defined]
+        festivals = {row.word: row for row in lexicon.rows("time_festivals")}  # type: ignore[attr-defined]
+        # 2023年底, 7月初: a part of a year or month written right after one drops its 年 / 月.
+        suffix_parts = {
+            (row.of, row.word[1:]): row
+            for row in parts.values()
+            if len(row.word) > 1 and row.word[0] == {"year": "年", "month": "月"}.get(row.of)
+        }
+        week_words = [word for word, row in relative.items() if row.unit == "week"]
+        all_units = _alternation(units)
+        bare_units = _alternation(word for word, row in units.items() if row.counting == "bare")
+        cn = _CN_NUM
+        alternatives = {
+            # 自协同履职以来: an offset from an event; a date inside (自2020年以来) wins over it.
+            "since": r"自从?(?P<since_body>[^，。；：,;:！？!?\n“”《》、]{1,20}?)以来",
+            "numdate": _NO_DIGIT_BEFORE + r"(?P<nd_y>" + _YEAR_4 + r")(?P<nd_sep>[-/.．])(?P<nd_m>1[0-2]|0?[1-9])"
+            r"(?P=nd_sep)(?P<nd_d>3[01]|[12]\d|0?[1-9])(?!\d)",
+            "numym": _NO_DIGIT_BEFORE + r"(?P<nm_y>(?:19|20)\d\d)(?:[-/](?P<nm_m>1[0-2]|0?[1-9])|[.．](?P<nm_m2>1[0-2]|0[1-9]))"
+            r"(?![\d%％])(?![.．]\d)",
+            "bareyear": _NO_DIGIT_BEFORE + r"(?P<by>" + _YEAR_4 + r")(?=\s*" + _CONNECTOR + r"\s*(?:"
+            + _YEAR_4 + r"|\d\d)(?:学年|年))",
+            "year": r"(?:" + _NO_DIGIT_BEFORE + r"(?:(?P<y>" + _YEAR_4 + r")(?=学?年(?!历史|之久))|(?P<y2>\d\d)(?=年"
+            + _AFTER_SHORT_YEAR + r")|(?<=[于在])(?P<y3>\d\d)(?=年(?![来间内后前以之多余半的里中])))|" + _NO_CN_BEFORE
+            + r"(?:(?P<yc>[〇零一二三四五六七八九]{4})|(?P<yc2>[〇零][〇零一二三四五六七八九]|[一二三四五六七八九]"
+            r"[〇零一二三四五六七八九](?=年" + _AFTER_SHORT_YEAR + r"))))(?P<y_unit>学年度|学年|年度|年)",
+            "century": r"(?<![\d.．" + cn + r"])公元?(?P<ce>\d{1,2}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪"
+            r"|(?<![\d.．" + cn + r"])(?P<ce2>\d{1,2}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪",
+            "decade": r"(?<![\d.．" + cn + r"])(?P<de>[1-9]0|[一二三四五六七八九]十)年代",
+            "barequarter": _NO_DIGIT_BEFORE + r"第?(?P<bq>[一二三四1-4])(?=\s*" + _CONNECTOR + r"\s*第?[一二三四1-4]季度)",
+            "quarter": r"(?<![\d.．" + cn + r"])(?:前(?P<qn>[一二三两1-3])个?|第?(?P<q>[一二三四1-4]))季度",
+            "festival": r"(?P<fe>" + _alternation(festivals) + r")",
+            "weekday": r"(?:(?P<wk_rel>" + _alternation(week_words) + r")|周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]|末)"
+            r"(?![\d" + cn + r"年次个名位项场件批人轮节期])",
+            "part": r"(?P<pa>" + _alternation(parts) + r")",
+            "yearsuffix": r"(?<=年)(?P<ys>" + _alternation(w for of, w in suffix_parts if of == "year") + r")",
+            "monthsuffix": r"(?<=月)(?P<ms>" + _alternation(w for of, w in suffix_parts if of == "month") + r")",
+            "baremonth": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<bm>1[0-2]|0?[1-9])|" + _NO_CN_BEFORE + r"(?P<bmc>" + _CN_MONTH
+            + r"))(?=\s*" + _CONNECTOR + r"\s*(?:1[0-2]|0?[1-9]|" + _CN_MONTH + r")月)",
+            "month": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<m>1[0-2]|0?[1-9])|(?<![" + cn + r"第])(?P<mc>" + _CN_MONTH
+            + r"))(?:月份|月)(?!份额)",
+            "bareday": _NO_DIGIT_BEFORE + r"(?P<bd>3[01]|[12]\d|0?[1-9])(?=\s*" + _CONNECTOR + r"\s*(?:3[01]|[12]\d|0?[1-9])[日号])",
+            "day": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<d>3[01]|[12]\d|0?[1-9])|" + _NO_CN_BEFORE + r"(?P<dc>" + _CN_DAY
+            + r"))(?P<d_u>日|号)",
+            "barehour": r"(?<![\d.．:：])(?P<bh>[01]?\d|2[0-4])(?=\s*" + _CONNECTOR + r"\s*(?:[01]?\d|2[0-4])(?:[时点]|[:：]\d\d))",
+            "colonclock": r"(?<![\d.．:：])(?P<kh>[01]?\d|2[0-4])[:：](?P<km>[0-5]\d)(?:[:：](?P<ks>[0-5]\d))?(?![\d:：])",
+            "clock": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<ch>[01]?\d|2[0-4])|" + _NO_CN_BEFORE + r"(?P<chc>" + _CN_HOUR + r"))"
+            r"(?P<ch_u>点钟|时|点)(?:(?P<cmin>[0-5]?\d|" + _CN_MINUTE + r")分(?!钟)|(?P<chalf>半)|(?P<cq>一刻|三刻)"
+            r"|(?P<cz>整))?(?P<cx>许|左右)?",
+            "frequency": r"每隔?(?P<fq_n>\d+|[" + cn + r"]+|半)?个?(?P<fq_u>" + all_units + r")(?:(?<=[周期拜])(?P<fq_wd>[一二三四五六日天1-7])"
+            r"(?![\d" + cn + r"次个名位项场件批人轮节课期]))?",
+            "vague": r"(?P<va>" + _alternation(vague) + r")",
+            "relword": r"(?P<rw>" + _alternation(relative) + r")",
+            "duration": r"(?:(?P<du_pre>最近|近|过去的?|未来|今后)(?P<du_this>这)?)?(?<![\d.．" + cn + r"])"
+            r"(?P<dn>\d+(?:\.\d+)?|[" + cn + r"]+|[几数][十百千]?|半|若干)(?P<dn_m>多|余)?"
+            r"(?:(?P<du_ge>个)(?P<dn_h>半|多)?(?P<du_c>" + all_units + r")|(?P<dn_h2>半|多)?(?P<du_b>" + bare_units + r"))"
+            r"(?P<du_h>半)?(?P<du_sfx>以来|以前|以后|以内|之前|之后|之内|之久|过后|前|后|来|内|间|里)?",
+            "tonow": r"(?<=[年月日号时分季度旬底初末天])\s*(?:至今|迄今|到现在)",
+            "connector": r"(?<=[年月日号时点分秒\d季度旬底初末天周午晚])\s*" + _CONNECTOR + r"\s*"
+            r"(?=[\d〇零一二三四五六七八九十两上下本今明去前后次同当第])",
+        }
+        pattern = regex.compile("|".join(f"(?P<A_{name}>{body})" for name, body in alternatives.items()))
+        exclusion_words = lexicon.words("time_exclusions")
+        exclusions = regex.compile(_alternation(exclusion_words)) if exclusion_words else None
+        reach = max((len(word) for word in exclusion_words), default=0)
+        return cls(pattern, exclusions, reach, units, relative, parts, suffix_parts, vague, festivals)
+
+
+def _grammar(lexicon: Lexicon) -> _Grammar:
+    return lexicon.memo("dates.grammar", lambda: _Grammar.build(lexicon))
+
+
+# ----------------------------------------------------------------------------- atoms
+
+
+@dataclass(frozen=True)
+class _Atom:
+    kind: str  # the regex alternative that matched: "year", "month", "relword", …
+    start: int
+    end: int
+    match: regex.Match[str]
+    level: str = ""  # for point atoms: where the atom sits in a point (see _ALLOWED_BEFORE)
+
+
+def _number(text: str) -> int | Decimal:
+    """An Arabic or Chinese number: '15' -> 15, '十五' -> 15, '二〇二二' -> 2022."""
+    return parse_chinese_number(text)
+
+
+def _point_level(grammar: _Grammar, kind: str, match: regex.Match[str]) -> str:
+    if kind in ("numdate",):
+        return "day"
+    if kind in ("numym",):
+        return "month"
+    if kind in ("year", "bareyear"):
+        return "year"
+    if kind in ("quarter", "barequarter", "yearsuffix"):
+        return "yearpart"
+    if kind in ("month", "baremonth"):
+        return "month"
+    if kind in ("monthsuffix",):
+        return "monthpart"
+    if kind in ("day", "bareday"):
+        return "day"
+    if kind == "festival":
+        return "festival"
+    if kind == "weekday":
+        return "weekday"
+    if kind in ("clock", "colonclock", "barehour"):
+        return "clock"
+    if kind in ("century", "decade"):
+        return kind
+    if kind == "part":
+        of = grammar.parts[match["pa"]].of
+        return {"year": "yearpart", "month": "monthpart", "day": "daypart"}[of]
+    if kind == "relword":
+        row = grammar.relative[match["rw"]]
+        return {"century": "century", "year": "year", "half": "yearpart", "quarter": "yearpart", "month": "month"}.get(
+            row.unit, row.unit
+        )
+    return ""
+
+
+def _scan(grammar: _Grammar, segmented: SegmentedText, start: int = 0, end: int | None = None) -> Iterator[_Atom]:
+    """Every atom in ``text[start:end]``, with the token-boundary and exclusion checks applied."""
+    text = segmented.text
+    previous_end = -1
+    for match in grammar.pattern.finditer(text, start, len(text) if end is None else end):
+        kind = (match.lastgroup or "A_")[2:]
+        s, e = match.span()
+        if kind == "since":
+            inner = list(_scan(grammar, segmented, match.start("since_body"), match.end("since_body")))
+            if any(atom.level for atom in inner):  # 自2020年以来: the date is the item
+                yield from inner
+                previous_end = e
+                continue
+            if segmented.word_after(s) not in ("自", "自从"):
+                continue
+        if kind in ("connector", "tonow"):
+            yield _Atom(kind, s, e, match)
+            continue
+        # A word must start a token (现在 is not in 体现在), unless it continues the atom before it.
+        if not text[s].isdigit() and s != previous_end and not segmented.is_boundary(s):
+            continue
+        if kind in ("yearsuffix", "monthsuffix") and not segmented.is_boundary(e):
+            continue  # 2023年中国: 中 starts 中国
+        if _excluded(grammar, text, s, e):
+            continue
+        previous_end = e
+        yield _Atom(kind, s, e, match, _point_level(grammar, kind, match))
+
+
+def _excluded(grammar: _Grammar, text: str, start: int, end: int) -> bool:
+    if grammar.exclusions is None:
+        return False
+    low = max(0, start - grammar.exclusion_reach + 1)
+    for hit in grammar.exclusions.finditer(text, low, min(len(text), end + grammar.exclusion_reach - 1)):
+        if hit.start() < end and hit.end() > start:
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- points
+
+
+@dataclass
+class _Point:
+    """What a point expression says, before it is resolved against a reference date."""
+
+    century: int | None = None
+    century_offset: int | None = None
+    decade: int | None = None
+    year: int | None = None
+    year_offset: int | None = None
+    quarters: tuple[int, int] | None = None
+    quarter_offset: int | None = None
+    half: int | None = None
+    season: str | None = None
+    part_month: int | None = None  # 年底 -> 12
+    month: int | None = None
+    month_offset: int | None = None
+    week_offset: int | None = None
+    day: int | None = None
+    day_offset: int | None = None
+    weekday: int | str | None = None  # 1..7, or "WE" for 周末
+    festival: TimeFestivalRow | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    pm: bool = False
+    daypart: bool = False
+    event_unit: str | None = None  # 次日: relative to a told event, no value
+    approx: bool = False
+    bare: bool = False  # only the first half of a range (2023 in 2023—2025年)
+    needs_anchor: bool = False  # a part of a day or a Chinese-numeral clock/day alone is no date
+
+    def has_year(self) -> bool:
+        return self.year is not None or self.year_offset is not None or self.century is not None
+
+
+def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
+    """Add one atom's information to a point."""
+    m, kind = atom.match, atom.kind
+    if kind == "numdate":
+        point.year, point.month, point.day = int(m["nd_y"]), int(m["nd_m"]), int(m["nd_d"])
+    elif kind == "numym":
+        point.year, point.month = int(m["nm_y"]), int(m["nm_m"] or m["nm_m2"])
+    elif kind == "bareyear":
+        point.year, point.bare = int(m["by"]), True
+    elif kind == "year":
+        digits = m["y"] or m["y2"] or m["y3"] or m["yc"] or m["yc2"]
+        value = int(_number(digits)) if not digits.isdigit() or len(digits) == 4 else int(digits)
+        if len(digits) == 2:
+            value += 2000 if value < 50 else 1900
+        point.year = value
+    elif kind == "century":
+        point.century = int(_number(m["ce"] or m["ce2"]))
+    elif kind == "decade":
+        point.decade = int(_number(m["de"])) // 10
+    elif kind in ("quarter", "barequarter"):
+        if m.group("qn"):
+            point.quarters = (1, int(_number(m["qn"])))
+        else:
+            number = int(_number(m["q"] if kind == "quarter" else m["bq"]))
+            point.quarters = (number, number)
+            point.bare = kind == "barequarter"
+    elif kind == "festival":
+        point.festival = grammar.festivals[m["fe"]]
+    elif kind == "weekday":
+        if m["wk_rel"]:
+            point.week_offset = grammar.relative[m["wk_rel"]].offset
+        point.weekday = "WE" if m["wd"] == "末" else _WEEKDAYS.get(m["wd"]) or int(m["wd"])
+    elif kind in ("part", "yearsuffix", "monthsuffix"):
+        row = grammar.parts[m["pa"]] if kind == "part" else grammar.suffix_parts[
+            ("year" if kind == "yearsuffix" else "month", m["ys"] or m["ms"])
+        ]
+        _apply_part(point, row)
+    elif kind in ("month", "baremonth"):
+        digits = m["m"] or m["mc"] or m["bm"] or m["bmc"]
+        point.month = int(_number(digits))
+        point.bare = kind == "baremonth"
+    elif kind in ("day", "bareday"):
+        digits = m["d"] or m["dc"] or m["bd"]
+        point.day = int(_number(digits))
+        point.bare = kind == "bareday"
+        point.needs_anchor = point.month is None and (bool(m["dc"]) or m["d_u"] == "号")
+    elif kind == "barehour":
+        point.hour, point.minute, point.bare = int(m["bh"]), 0, True
+    elif kind == "colonclock":
+        point.hour, point.minute = int(m["kh"]), int(m["km"])
+        point.second = int(m["ks"]) if m["ks"] else None
+    elif kind == "clock":
+        _apply_clock(point, m)
+    elif kind == "relword":
+        _apply_relative(point, grammar.relative[m["rw"]])
+    if kind not in ("part", "day", "bareday", "clock"):
+        point.needs_anchor = False
+
+
+def _apply_part(point: _Point, row: TimePartRow) -> None:
+    part = row.part or ""
+    if row.of == "day":
+        point.pm, point.daypart = part == "pm", True
+        point.needs_anchor = point.day is None and point.day_offset is None and point.weekday is None
+        return
+    if row.of == "month":
+        point.approx = True
+        if point.month is None and point.month_offset is None:
+            point.month_offset = 0  # 月底 alone: the end of the reference month
+        return
+    if part in ("H1", "H2"):
+        point.half = int(part[1])
+    elif part in ("SP", "SU", "FA", "WI"):
+        point.season = part
+        point.needs_anchor = not point.has_year()  # 春天 alone is a season of life as often as of a year
+    elif part.isdigit():
+        point.part_month, point.approx = int(part), True
+    else:
+        point.approx = True
+
+
+def _apply_clock(point: _Point, m: regex.Match[str]) -> None:
+    point.hour = int(_number(m["ch"] or m["chc"]))
+    minute = 0
+    if m["cmin"]:
+        minute = int(_number(m["cmin"]))
+    elif m["chalf"]:
+        minute = 30
+    elif m["cq"]:
+        minute = 15 if m["cq"] == "一刻" else 45
+    point.minute = minute
+    point.approx = point.approx or bool(m["cx"])
+    has_detail = bool(m["cmin"] or m["chalf"] or m["cq"] or m["cz"] or m["ch_u"] == "点钟")
+    # 下午3点 is a time; 3点建议 (three points) and 两点 alone are not.
+    attached = point.day is not None or point.day_offset is not None or point.weekday is not None or point.daypart
+    point.needs_anchor = not attached and (bool(m["chc"]) or (m["ch_u"] == "点" and not has_detail))
+    if point.hour > 24 or minute > 59:
+        point.needs_anchor = True
+
+
+def _apply_relative(point: _Point, row: TimeRelativeRow) -> None:
+    if row.anchor == "event":
+        point.event_unit = row.unit
+        return
+    if row.unit == "century":
+        point.century_offset = row.offset
+    elif row.unit == "year":
+        point.year_offset = row.offset
+    elif row.unit == "quarter":
+        point.quarter_offset = row.offset
+    elif row.unit == "month":
+        point.month_offset = row.offset
+    elif row.unit == "week":
+        point.week_offset = row.offset
+    elif row.unit == "day":
+        point.day_offset = row.offset
+
+
+def _is_relative(point: _Point) -> bool:
+    offsets = (point.century_offset, point.year_offset, point.quarter_offset, point.month_offset, point.week_offset)
+    if any(offset is not None for offset in offsets) or point.day_offset is not None:
+        return True
+    named_part = point.quarters or point.half or point.season or point.part_month or point.festival
+    return not point.has_year() and point.month is None and (
+        bool(named_part) or point.weekday is not None or (point.hour is not None and point.day is None)
+    )
+
+
+def _inherit(point: _Point, earlier: _Point) -> _Point:
+    """Fill what ``point`` leaves out from the point before it (9月1日至3日: 3日 is in September)."""
+    result = replace(point, bare=False)
+    finest = _finest_level(point)
+    if not point.has_year() and finest not in ("century", "decade", "year"):
+        result.century, result.century_offset = earlier.century, earlier.century_offset
+        result.year, result.year_offset = earlier.year, earlier.year_offset
+        result.decade = result.decade if result.decade is not None else earlier.decade
+    if point.month is None and point.month_offset is None and finest in ("day", "clock") and point.day_offset is None:
+        result.month, result.month_offset = earlier.month, earlier.month_offset
+    if finest == "clock" and point.day is None and point.day_offset is None and point.weekday is None:
+        result.day, result.day_offset, result.weekday = earlier.day, earlier.day_offset, earlier.weekday
+        result.month, result.month_offset = earlier.month, earlier.month_offset
+        result.week_offset, result.festival, result.pm = earlier.week_offset, earlier.festival, result.pm or earlier.pm
+    return result
+
+
+def _finest_level(point: _Point) -> str:
+    if point.hour is not None:
+        return "clock"
+    if point.day is not None or point.day_offset is not None or point.weekday is not None or point.festival:
+        return "day"
+    if point.week_offset is not None:
+        return "week"
+    if point.month is not None or point.month_offset is not None or point.part_month is not None:
+        return "month"
+    if point.quarters or point.quarter_offset is not None:
+        return "quarter"
+    if point.half:
+        return "half"
+    if point.season:
+        return "season"
+    if point.year is not None or point.year_offset is not None:
+        return "year"
+    if point.decade is not None:
+        return "decade"
+    return "century"
+
+
+_GRANULARITY_OF_LEVEL = {
+    "clock": "time", "day": "day", "week": "week", "month": "month", "quarter": "quarter", "half": "half",
+    "season": "period", "year": "year", "decade": "period", "century": "period",
+}  # fmt: skip
+
+
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + offset
+    return index // 12, index % 12 + 1
+
+
+def _resolve(point: _Point, reference: date | None) -> str | None:
+    """The value of a point: ``2022-08``, ``XXXX-01-08``, ``2023-Q1``; None when it needs a missing reference."""
+    if point.event_unit:
+        return None
+    relative_needed = _is_relative(point)
+    if relative_needed and reference is None and (
+        any(v is not None for v in (point.century_offset, point.year_offset, point.quarter_offset))
+        or any(v is not None for v in (point.month_offset, point.week_offset, point.day_offset))
+    ):
+        return None
+    year, month, day = point.year, point.month, point.day
+    if point.century_offset is not None and reference is not None:
+        return _century_value(reference.year // 100 + 1 + point.century_offset, point.decade)
+    if point.century is not None:
+        return _century_value(point.century, point.decade)
+    if point.decade is not None and year is None:
+        return f"{19 if point.decade >= 2 else 20}{point.decade}"
+    if point.year_offset is not None and reference is not None:
+        year = reference.year + point.year_offset
+    if point.quarter_offset is not None and reference is not None:
+        quarter_index = reference.year * 4 + (reference.month - 1) // 3 + point.quarter_offset
+        return f"{quarter_index // 4:04d}-Q{quarter_index % 4 + 1}"
+    if point.month_offset is not None and reference is not None:
+        year, month = _shift_month(reference.year, reference.month, point.month_offset)
+    if point.day_offset is not None and reference is not None:
+        moment = reference + timedelta(days=point.day_offset)
+        year, month, day = moment.year, moment.month, moment.day
+    elif point.weekday is not None and day is None:
+        return _weekday_value(point, reference)
+    elif point.week_offset is not None and reference is not None:
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=point.week_offset)
+        iso = monday.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if point.festival is not None:
+        month, day = point.festival.month, point.festival.day
+        if year is None and reference is not None:
+            year = reference.year
+        if point.festival.calendar == "lunar":
+            solar = _lunar_to_solar(year, month, day) if year is not None else None
+            if solar is None:
+                return None
+            year, month, day = solar.year, solar.month, solar.day
+    if point.part_month is not None and month is None:
+        month = point.part_month
+    if year is None and reference is not None and (
+        month is not None or day is not None or point.quarters or point.half or point.season or point.hour is not None
+    ):
+        year = _year_near(reference, month or 1, day or 1)
+        if month is None and day is not None:
+            month = reference.month
+        if month is None and day is None and point.hour is not None and not (point.quarters or point.half):
+            month, day = reference.month, reference.day
+    year_text = f"{year:04d}" if year is not None else "XXXX"
+    if point.hour is not None:
+        clock = _clock_text(point)
+        if day is None and month is None:
+            return f"{year_text}-XX-XXT{clock}" if year is None else f"{year_text}T{clock}"
+        return f"{year_text}-{_two(month)}-{_two(day)}T{clock}"
+    if day is not None:
+        return f"{year_text}-{_two(month)}-{day:02d}"
+    if month is not None:
+        return f"{year_text}-{month:02d}"
+    if point.quarters:
+        first, last = point.quarters
+        return f"{year_text}-Q{first}" if first == last else f"{year_text}-Q{first}/{year_text}-Q{last}"
+    if point.half:
+        return f"{year_text}-H{point.half}"
+    if point.season:
+        return f"{year_text}-{point.season}"
+    return year_text if year is not None else None
+
+
+def _two(number: int | None) -> str:
+    return f"{number:02d}" if number is not None else "XX"
+
+
+def _century_value(century: int, decade: int | None) -> str:
+    return f"{century - 1:02d}{decade}" if decade is not None else f"{century - 1:02d}"
+
+
+def _clock_text(point: _Point) -> str:
+    hour = point.hour or 0
+    if point.pm and 1 <= hour < 12:
+        hour += 12
+    text = f"{hour:02d}:{point.minute or 0:02d}"
+    return text + (f":{point.second:02d}" if point.second is not None else "")
+
+
+def _weekday_value(point: _Point, reference: date | None) -> str | None:
+    if reference is None:
+        return None if point.week_offset is not None else f"XXXX-WXX-{point.weekday}"
+    monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=point.week_offset or 0)
+    if point.weekday == "WE":
+        iso = monday.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}-WE"
+    day = monday + timedelta(days=int(point.weekday) - 1)  # type: ignore[arg-type]
+    return day.isoformat()
+
+
+def _year_near(reference: date, month: int, day: int) -> int:
+    """The year of a month and day written without one: the reference year, unless that puts the date more
+    than half a year after the reference (12月28日 in a text of 5 January is last December)."""
+    day = min(day, calendar.monthrange(reference.year, month)[1]) if 1 <= month <= 12 else 1
+    try:
+        candidate = date(reference.year, month, day)
+    except ValueError:
+        return reference.year
+    return reference.year - 1 if candidate - reference > timedelta(days=183) else reference.year
+
+
+@lru_cache(maxsize=256)
+def _lunar_to_solar(year: int, month: int, day: int) -> date | None:
+    """The solar date of a lunar day; lunar 12/30 is the last day of the lunar year (除夕)."""
+    from lunardate import LunarDate  # imported on first use: no work at import time
+
+    try:
+        if month == 12 and day == 30:
+            return LunarDate(year + 1, 1, 1).to_solar_date() - timedelta(days=1)
+        return LunarDate(year, month, day).to_solar_date()
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------------- counts: durations, offsets
+
+
+@dataclass(frozen=True)
+class _Count:
+    number: int | Decimal | None  # None for 几年, 数月
+    unit: str
+    approx: bool
+
+
+def _count(match: regex.Match[str], grammar: _Grammar) -> _Count | None:
+    digits = match["dn"]
+    unit = grammar.units[match["du_c"] or match["du_b"]].unit
+    if digits[0] in "百千万":  # 百年大计: a bare power is an idiom, not a count
+        return None
+    half = "半" in ((match["dn_h"] or "") + (match["dn_h2"] or "") + (match["du_h"] or ""))
+    approx = bool(match["dn_m"]) or "多" in ((match["dn_h"] or "") + (match["dn_h2"] or ""))
+    if digits in ("几", "数", "若干") or digits[0] in "几数":
+        return _Count(None, unit, True)
+    try:
+        number: int | Decimal = Decimal("0.5") if digits == "半" else _number(digits)
+    except ValueError:
+        return None
+    if half and digits != "半":
+        number = Decimal(number) + Decimal("0.5")
+    return _Count(number, unit, approx)
+
+
+def _duration_value(count: _Count) -> str | None:
+    if count.number is None:
+        return None
+    number, unit = Decimal(count.number), count.unit
+    if unit == "quarter":
+        number, unit = number * 3, "month"
+    if unit == "half":
+        number, unit = number * 6, "month"
+    if unit == "year" and number != number.to_integral_value():
+        number, unit = number * 12, "month"  # 半年 -> P6M, 一年半 -> P18M
+    if unit == "century":
+        number, unit = number * 100, "year"
+    text = format(number.normalize(), "f")
+    prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+    return f"{prefix}{text}{_ISO_DESIGNATOR[unit]}"
+
+
+def _shifted_value(count: _Count, reference: date, sign: int) -> str | None:
+    """The period ``count`` before (sign -1) or after (+1) the reference date, at the unit's granularity."""
+    if count.number is None or count.number != int(count.number):
+        return None
+    number = int(count.number) * sign
+    if count.unit == "year":
+        return f"{reference.year + number:04d}"
+    if count.unit in ("month", "quarter", "half"):
+        months = number * {"month": 1, "quarter": 3, "half": 6}[count.unit]
+        year, month = _shift_month(reference.year, reference.month, months)
+        if count.unit == "quarter":
+            return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+        return f"{year:04d}-{month:02d}"
+    if count.unit == "week":
+        iso = (reference + timedelta(weeks=number)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if count.unit == "day":
+        return (reference + timedelta(days=number)).isoformat()
+    return None
+
+
+def _span_value(count: _Count, reference: date, sign: int) -> str | None:
+    """过去一年 -> 2023-07-09/2024-07-09 for a reference of 2024-07-09."""
+    if count.number is None or count.number != int(count.number) or count.unit not in ("year", "month", "week", "day"):
+        return None
+    number = int(count.number)
+    if count.unit in ("year", "month"):
+        months = number * (12 if count.unit == "year" else 1) * sign
+        year, month = _shift_month(reference.year, reference.month, months)
+        other = date(year, month, min(reference.day, calendar.monthrange(year, month)[1]))
+    else:
+        other = reference + timedelta(days=number * (7 if count.unit == "week" else 1) * sign)
+    low, high = sorted((other, reference))
+    return f"{low.isoformat()}/{high.isoformat()}"
+
+
+# ----------------------------------------------------------------------------- joining atoms into items
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    rule: str
+    value: str | None
+    kind: str
+    granularity: str | None
+    approx: bool = False
+    point: _Point | None = field(default=None, repr=False)
+
+
+_SPACES = " \u3000\t"
+
+
+def _collect_point(atoms: list[_Atom], index: int, text: str) -> int:
+    """Index after the last atom that continues the point starting at ``atoms[index]``."""
+    levels = [atoms[index].level]
+    end = atoms[index].end
+    j = index + 1
+    while j < len(atoms):
+        atom = atoms[j]
+        if not atom.level:
+            break
+        gap = text[end : atom.start]
+        if gap and not (atom.level in ("weekday", "clock") and len(gap) <= 2 and all(ch in _SPACES for ch in gap)):
+            break
+        if levels[-1] not in _ALLOWED_BEFORE[atom.level]:
+            break
+        levels.append(atom.level)
+        end = atom.end
+        j += 1
+    return j
+
+
+def _build_point(atoms: list[_Atom], grammar: _Grammar) -> _Point:
+    point = _Point()
+    for atom in atoms:
+        _apply(point, atom, grammar)
+    return point
+
+
+def _point_found(point: _Point, start: int, end: int, reference: date | None, head: str) -> _Found:
+    if point.event_unit:
+        return _Found(start, end, "date.offset.word", None, "offset", _GRANULARITY_OF_UNIT.get(point.event_unit), point=point)
+    kind = "relative" if _is_relative(point) else "absolute"
+    granularity = _GRANULARITY_OF_LEVEL[_finest_level(point)]
+    rule = f"date.{kind}.{head}"
+    return _Found(start, end, rule, _resolve(point, reference), kind, granularity, point.approx, point)
+
+
+def _range_value(first: str | None, last: str | None) -> str | None:
+    if first is None or last is None:
+        return None
+    return f"{first}/{last}"
+
+
+def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | None) -> list[_Found]:
+    found: list[_Found] = []
+    index = 0
+    last_point_end = -1
+    while index < len(atoms):
+        atom = atoms[index]
+        if atom.level:
+            stop = _collect_point(atoms, index, text)
+            group = atoms[index:stop]
+            point = _build_point(group, grammar)
+            start, end = group[0].start, group[-1].end
+            head = group[0].kind if group[0].kind in ("numdate", "numym", "festival") else _finest_level(point)
+            after = atoms[stop] if stop < len(atoms) else None
+            # A range: point, connector, point (5月8日至6月8日, 2023—2025年, 9月1日至3日).
+            if (
+                after is not None
+                and after.kind == "connector"
+                and after.start == end
+                and stop + 1 < len(atoms)
+                and atoms[stop + 1].level
+                and atoms[stop + 1].start == after.end
+                and not point.event_unit
+            ):
+                second_stop = _collect_point(atoms, stop + 1, text)
+                second = _build_point(atoms[stop + 1 : second_stop], grammar)
+                if not second.bare and not second.event_unit:
+                    first_filled = point
+                    if point.bare:  # 2023—2025年: the first half borrows the unit of the second
+                        first_filled = replace(point, bare=False)
+                    second_filled = _inherit(second, point)
+                    range_end = atoms[second_stop - 1].end
+                    value = _range_value(_resolve(first_filled, reference), _resolve(second_filled, reference))
+                    granularity = _GRANULARITY_OF_LEVEL[_finest_level(second_filled)]
+                    found.append(_Found(start, range_end, "date.range", value, "range", granularity, point=second_filled))
+                    last_point_end = range_end
+                    index = second_stop
+                    continue
+            if after is not None and after.kind == "tonow" and after.start == end and not point.bare:
+                now = reference.isoformat() if reference else None
+                value = _range_value(_resolve(point, reference), now)
+                found.append(_Found(start, after.end, "date.range.to_now", value, "range", "day", point=point))
+                last_point_end = after.end
+                index = stop + 1
+                continue
+            if not point.bare and not point.needs_anchor and not _is_suffix_only(group):
+                if found and found[-1].point is not None and text[found[-1].end : start] in ("、", "和", "及", "与"):
+                    point = _inherit(point, found[-1].point)
+                found.append(_point_found(point, start, end, reference, head))
+                last_point_end = end
+            index = stop
+            continue
+        if atom.kind == "duration":
+            item = _duration_found(atom, grammar, reference, narrative=_continues_story(text, last_point_end, atom.start))
+            if item is not None:
+                found.append(item)
+        elif atom.kind == "frequency":
+            found.append(_frequency_found(atom, atoms, index, grammar, text))
+            if found[-1].end > atom.end:  # 每年3月: the date belongs to the frequency
+                while index + 1 < len(atoms) and atoms[index + 1].end <= found[-1].end:
+                    index += 1
+        elif atom.kind == "vague":
+            found.append(_vague_found(atom, grammar, reference))
+        elif atom.kind == "since":
+            found.append(_Found(atom.start, atom.end, "date.offset.since", None, "offset", None))
+        index += 1
+    return found
+
+
+def _is_suffix_only(group: list[_Atom]) -> bool:
+    return group[0].kind in ("yearsuffix", "monthsuffix")
+
+
+def _continues_story(text: str, last_point_end: int, start: int) -> bool:
+    """Is a date told earlier in the same paragraph? Then 1个月后 counts from that event, not from today."""
+    return last_point_end >= 0 and "\n" not in text[last_point_end:start]
+
+
+def _duration_found(atom: _Atom, grammar: _Grammar, reference: date | None, narrative: bool) -> _Found | None:
+    m = atom.match
+    count = _count(m, grammar)
+    if count is None:
+        return None
+    suffix, prefix = m["du_sfx"] or "", m["du_pre"] or ""
+    granularity = _GRANULARITY_OF_UNIT.get(count.unit)
+    start, end = atom.start, atom.end
+    if prefix:  # 近三年, 过去一年, 未来五年: the recent or coming span, vague
+        value = None
+        if reference is not None:
+            value = _span_value(count, reference, 1 if prefix in ("未来", "今后") else -1)
+        return _Found(start, end, "date.vague.count", value, "vague", granularity, count.approx)
+    if suffix in _PAST_SUFFIXES or (suffix in _FUTURE_SUFFIXES and not narrative):
+        if count.number is None:
+            return _Found(start, end, "date.vague.count", None, "vague", granularity, True)
+        value = _shifted_value(count, reference, -1 if suffix in _PAST_SUFFIXES else 1) if reference else None
+        return _Found(start, end, "date.relative.count", value, "relative", granularity, count.approx)
+    if suffix in _FUTURE_SUFFIXES:
+        return _Found(start, end, "date.offset.count", None, "offset", granularity, count.approx)
+    if count.number is None and suffix not in _PRESENT_SUFFIXES:
+        return None  # 几年 alone says nothing
+    return _Found(start, end, "date.duration", _duration_value(count), "duration", granularity, count.approx)
+
+
+def _frequency_found(atom: _Atom, atoms: list[_Atom], index: int, grammar: _Grammar, text: str) -> _Found:
+    m = atom.match
+    unit = grammar.units[m["fq_u"]].unit
+    end = atom.end
+    if m["fq_wd"] and unit != "week":
+        end = m.start("fq_wd")  # 每天一次: 一 is a count, not a weekday
+    elif m["fq_wd"]:
+        unit = "day"
+    following = index + 1
+    if following < len(atoms) and atoms[following].level and atoms[following].start == end:
+        stop = _collect_point(atoms, following, text)
+        end = atoms[stop - 1].end
+        unit = _finest_level(_build_point(atoms[following:stop], grammar))
+    granularity = _GRANULARITY_OF_UNIT.get(unit) or _GRANULARITY_OF_LEVEL.get(unit)
+    return _Found(atom.start, end, "date.frequency", None, "frequency", granularity)
+
+
+def _vague_found(atom: _Atom, grammar: _Grammar, reference: date | None) -> _Found:
+    row = grammar.vague[atom.match["va"]]
+    granularity = _GRANULARITY_OF_UNIT.get(row.unit) if row.unit else None
+    value = None
+    if row.resolves == "day" and reference is not None:
+        value, granularity = reference.isoformat(), "day"
+    approx = value is not None
+    return _Found(atom.start, atom.end, f"date.{row.kind}.word", value, row.kind, granularity, approx)
+
+
+# ----------------------------------------------------------------------------- public API
+
 
 def find_dates(segmented: SegmentedText, context: ExtractContext) -> list[DateItem]:
-    return []
+    """Every time expression of the article, in reading order.
+
+    >>> from extractor.lexicon import load_lexicon
+    >>> from extractor.segment import get_segmenter, segment_text
+    >>> seg = segment_text("1月8日傍晚，近年来", get_segmenter("jieba"))
+    >>> [(d.text, d.value, d.kind) for d in find_dates(seg, ExtractContext(load_lexicon()))]
+    [('1月8日傍晚', 'XXXX-01-08', 'absolute'), ('近年来', None, 'vague')]
+    """
+    grammar = _grammar(context.lexicon)
+    text = segmented.text
+    atoms = list(_scan(grammar, segmented))
+    items: list[DateItem] = []
+    for found in _join(atoms, text, grammar, context.reference_date):
+        items.append(
+            DateItem(
+                text=text[found.start : found.end],
+                start=found.start,
+                end=found.end,
+                sentence=segmented.sentence_at(found.start),
+                rule=found.rule,
+                value=found.value,
+                kind=found.kind,  # type: ignore[arg-type]
+                granularity=found.granularity,  # type: ignore[arg-type]
+                approx=found.approx,
+            )
+        )
+    return items
 
 
-def find_dateline(text: str):
-    """The date an article states about itself (发布日期:2024-07-09), or None."""
+_FULL_DATE = (
+    r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*[-/.．年]\s*(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*[-/.．月]\s*"
+    r"(?P<d>\d{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?!\d)"
+)
+
+
+@lru_cache(maxsize=1)
+def _dateline_patterns() -> tuple[regex.Pattern[str], ...]:
+    # Compiled on first use, not at import.
+    return (
+        # 发布日期：2024-07-09, 发布时间:2024年7月9日 10:30, 日期：…
+        regex.compile(r"(?:发布|发表|更新|刊发|出版|发稿|来源)?(?:日期|时间)\s*[:：]\s*" + _FULL_DATE),
+        # 本报讯（记者 王某）2024年7月9日, 新华社北京2024年7月9日电
+        regex.compile(r"(?:本报讯|本网讯|本台讯|本刊讯)[^\n。]{0,40}?" + _FULL_DATE),
+        regex.compile(_FULL_DATE + r"日?电"),
+        # A newspaper page head: 2024年7月9日 星期二
+        regex.compile(_FULL_DATE + r"日?\s*(?:星期|周|礼拜)[一二三四五六日天]"),
+    )
+
+
+def find_dateline(text: str) -> date | None:
+    """The date an article states about itself, or None.
+
+    >>> find_dateline("标题\\n发布日期：2024-07-09\\n正文"), find_dateline("正文没有日期")
+    (datetime.date(2024, 7, 9), None)
+    """
+    head, tail = text[:400], text[-200:]
+    for pattern in _dateline_patterns():
+        for part in (head, tail):
+            match = pattern.search(part)
+            if match is None:
+                continue
+            try:
+                return date(int(_number(match["y"])), int(_number(match["m"])), int(_number(match["d"])))
+            except ValueError:
+                continue
     return None
