@@ -177,12 +177,11 @@ def _name_at(
         return None
     end = position + len(word)
     if _looks_like_name(word, vocabulary):
-        # 委员|沙龙|四个平台: a word after a role is a name when it ends the clause or is
-        # followed by 表示, 的 …; two characters must also be tagged as a name.
+        # 委员|沙龙|四个平台: two characters after a role are a name when tagged as one and
+        # followed by the end of the clause or by 表示, 的 …; three need one of the two.
         tagged = _tagged_as_name(segmented, position, end)
-        if _ends_name(segmented, end, vocabulary) and (tagged or len(word) >= 3):
-            return position, end
-        return None
+        ends = _ends_name(segmented, end, vocabulary)
+        return (position, end) if (tagged and ends) or (len(word) >= 3 and (tagged or ends)) else None
     # The segmenter split the name: a lone surname, then the given name (向|孝学, 王|小寒).
     surname_length = 2 if text[position : position + 2] in vocabulary.double_surnames else 1
     if not joined_ok or len(word) != surname_length or word not in vocabulary.surnames:
