@@ -16,12 +16,13 @@ offsets point into it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 import regex
 
 from .reading import Page, repair_layout  # noqa: F401  (repair_layout: used in the doctest)
 
-__all__ = ["ArticleDraft", "split_articles"]
+__all__ = ["ArticleDraft", "iter_article_drafts", "split_articles"]
 
 
 @dataclass
@@ -35,6 +36,7 @@ class ArticleDraft:
     captions: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)  # indexes into paragraphs
+    warnings: list[str] = field(default_factory=list)  # for article.warnings (an article cut for its length)
 
     @property
     def text(self) -> str:
@@ -66,21 +68,41 @@ _HEADING_MAX_CHARS = 40
 
 def split_articles(page: Page, surnames: frozenset[str]) -> list[ArticleDraft]:
     """Group the page's paragraphs into articles."""
-    articles: list[ArticleDraft] = []
+    paragraphs = ((paragraph, page.caption_after.get(index, [])) for index, paragraph in enumerate(page.paragraphs))
+    return list(iter_article_drafts(paragraphs, surnames))
+
+
+def iter_article_drafts(
+    paragraphs: Iterable[tuple[str, list[str]]], surnames: frozenset[str], max_chars: int | None = None
+) -> Iterator[ArticleDraft]:
+    """Articles from ``(paragraph, captions inside it)`` pairs, each yielded as soon as the next begins.
+
+    A page of any length streams through holding one article. An article
+    longer than ``max_chars`` is cut; its rest goes on in an untitled draft,
+    and both parts carry a warning.
+    """
     current: ArticleDraft | None = None
     closed = False  # the current article's byline has been read
     in_sidebar = False
     sidebar_has_body = False
-    for index, paragraph in enumerate(page.paragraphs):
+    size = 0  # characters of the current article so far
+    for paragraph, captions in paragraphs:
         kind = _classify(paragraph, surnames)
-        if kind == "heading" and (current is None or (closed and (not in_sidebar or sidebar_has_body))):
-            current = ArticleDraft(title=paragraph)
-            articles.append(current)
+        if max_chars and current is not None and current.paragraphs and size + len(paragraph) > max_chars:
+            current.warnings.append(f"article cut at {max_chars} characters: it goes on in the next article")
+            yield current
+            current = ArticleDraft(warnings=[f"article cut at {max_chars} characters: this continues the one before"])
             closed = in_sidebar = sidebar_has_body = False
+            size = 0
+        if kind == "heading" and (current is None or (closed and (not in_sidebar or sidebar_has_body))):
+            if current is not None:
+                yield current
+            current = ArticleDraft(title=paragraph)
+            closed = in_sidebar = sidebar_has_body = False
+            size = 0
         elif current is None:
             # Text before any headline: an article without a title.
             current = ArticleDraft()
-            articles.append(current)
             closed = False
             _add_paragraph(current, paragraph, kind, surnames)
         elif kind == "subtitle" and not current.paragraphs and current.subtitle is None:
@@ -98,9 +120,10 @@ def split_articles(page: Page, surnames: frozenset[str]) -> list[ArticleDraft]:
             if in_sidebar and kind not in ("heading", "credit"):
                 sidebar_has_body = True
             closed = _add_paragraph(current, paragraph, kind, surnames) or closed
-        for caption in page.caption_after.get(index, []):
-            current.captions.append(caption)
-    return articles
+        size += len(paragraph) + 1
+        current.captions.extend(captions)
+    if current is not None:
+        yield current
 
 
 def _add_paragraph(article: ArticleDraft, paragraph: str, kind: str, surnames: frozenset[str]) -> bool:

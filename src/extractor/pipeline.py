@@ -11,16 +11,18 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterable, Iterator
 
-from .articles import ArticleDraft, split_articles
-from .extract import ExtractContext, run_extractors
+from .articles import ArticleDraft, iter_article_drafts
+from .extract import EXTRACTORS, ExtractContext, get_extractor
+from .extract._guard import EXTRACTOR_TIME_LIMIT, call_guarded, run_guarded
 from .extract.links import link_items
 from .lexicon import Lexicon, load_lexicon
 from .models import Article, Document, Section, Source
-from .reading import DecodedText, decode_bytes, repair_layout
+from .reading import MAX_ARTICLE_CHARS, DecodedText, decode_bytes, iter_paragraphs, replace_surrogates
 from .segment import DEFAULT_SEGMENTER, get_segmenter, segment_text
 
-__all__ = ["Options", "extract_bytes", "extract_file", "extract_text"]
+__all__ = ["Options", "extract_bytes", "extract_file", "extract_text", "iter_articles"]
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,10 @@ def extract_text(
 ) -> Document:
     """Extract every item from an already decoded page of text."""
     options = Options.make(reference_date, segmenter, lexicon)
+    text, replaced = replace_surrogates(text)  # lone surrogates cannot be written as UTF-8
     data = text.encode("utf-8")
-    return _build_document(DecodedText(text, "utf-8"), path, hashlib.sha256(data).hexdigest(), len(data), options)
+    decoded = DecodedText(text, "utf-8", replaced)
+    return _build_document(decoded, path, hashlib.sha256(data).hexdigest(), len(data), options)
 
 
 def extract_file(
@@ -79,27 +83,40 @@ def extract_bytes(data: bytes, path: str, options: Options) -> Document:
 
 
 def _build_document(decoded: DecodedText, path: str, sha256: str, size: int, options: Options) -> Document:
-    lexicon = options.load_lexicon()
-    page = repair_layout(decoded.text)
-    drafts = split_articles(page, lexicon.words("surnames"))
-    articles = [_extract_article(draft, options, lexicon) for draft in drafts]
+    articles = list(iter_articles([decoded.text], options))
     source = Source(
         path=path, sha256=sha256, encoding=decoded.encoding, bytes=size, replaced_chars=decoded.replaced_chars
     )
     return Document(source=source, articles=articles)
 
 
+def iter_articles(pieces: Iterable[str], options: Options) -> Iterator[Article]:
+    """The articles of a text given in pieces, each extracted as soon as it is complete.
+
+    Memory holds one article at a time whatever the size of the text: the
+    runner streams big files through here.
+    """
+    lexicon = options.load_lexicon()
+    drafts = iter_article_drafts(iter_paragraphs(pieces), lexicon.words("surnames"), MAX_ARTICLE_CHARS)
+    for draft in drafts:
+        yield _extract_article(draft, options, lexicon)
+
+
 def _extract_article(draft: ArticleDraft, options: Options, lexicon: Lexicon) -> Article:
     from .extract.dates import find_dateline  # the dates module owns what a dateline looks like
 
     text = draft.text
+    warnings = list(draft.warnings)
     reference_date, origin = options.reference_date, "given" if options.reference_date else None
     if reference_date is None:
-        reference_date = find_dateline(text)
+        reference_date = call_guarded("dateline", lambda: find_dateline(text), None, warnings, EXTRACTOR_TIME_LIMIT)
         origin = "article" if reference_date else None
     segmented = segment_text(text, get_segmenter(options.segmenter, lexicon))
     context = ExtractContext(lexicon=lexicon, reference_date=reference_date, title=draft.title)
-    items = link_items(run_extractors(segmented, context))
+    # Each extractor under a time limit: a pathological article costs a warning, not the file.
+    found, extractor_warnings = run_guarded({kind: get_extractor(kind) for kind in EXTRACTORS}, segmented, context)
+    warnings.extend(extractor_warnings)
+    items = link_items(found)
     return Article(
         title=draft.title,
         subtitle=draft.subtitle,
@@ -110,5 +127,6 @@ def _extract_article(draft: ArticleDraft, options: Options, lexicon: Lexicon) ->
         reference_date=reference_date.isoformat() if reference_date else None,
         reference_date_origin=origin,
         text=text,
+        warnings=warnings,
         **items,
     )
