@@ -116,11 +116,13 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
     vocabulary = _vocabulary(context.lexicon)
     text = segmented.text
     found: dict[str, _Found] = {}
+    taken: set[int] = set()  # offsets inside names found so far: 明德 of 吴|明德 is no second name
 
     def add(start: int, end: int, role: str | None, rule: str) -> None:
         name = text[start:end]
-        if name not in found and not _after_credit(text, start, vocabulary):
-            found[name] = _Found(start, end, role, rule)
+        if taken.isdisjoint(range(start, end)) and not _after_credit(text, start, vocabulary):
+            found.setdefault(name, _Found(start, end, role, rule))
+            taken.update(range(start, end))
 
     for match in vocabulary.role_pattern.finditer(text):
         position, role = match.end(), _clean_role(text, match.start(), match.group(), vocabulary)
@@ -137,7 +139,7 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
         end = start + len(word)
         following = segmented.words[index + 1] if index + 1 < len(segmented.words) else ""
         previous = segmented.words[index - 1] if index > 0 else ""
-        if word in found or following in vocabulary.credits or not _tagged_as_name(segmented, start, end):
+        if start in taken or following in vocabulary.credits or not _tagged_as_name(segmented, start, end):
             continue
         if following in vocabulary.titles:
             add(start, end, following, "person.role_after")
@@ -260,17 +262,14 @@ def _after_credit(text: str, start: int, vocabulary: _Vocabulary) -> bool:
 def _clean_role(text: str, start: int, role: str, vocabulary: _Vocabulary) -> str:
     """The role without joiners at its ends, and without the 区 of 荣昌|区政协主席.
 
-    A role may start with a bare body (区政协主席, 区委书记); after a place name that
-    区 belongs to the place, and the role is what follows it.
+    A role may start with a bare body (区政协主席, 街道党工委书记); after a place name
+    that 区 or 街道 belongs to the place, and the role is what follows it.
     """
     role = role.strip(_ROLE_JOINERS)
-    if (
-        start > 0
-        and _HAN.match(text[start - 1])
-        and role[0] in vocabulary.place_suffixes
-        and vocabulary.post_pattern.fullmatch(role, 1)
-    ):
-        return role[1:]
+    if start > 0 and _HAN.match(text[start - 1]):
+        for suffix in vocabulary.place_suffixes:
+            if role.startswith(suffix) and vocabulary.post_pattern.fullmatch(role, len(suffix)):
+                return role[len(suffix) :]
     return role
 
 
