@@ -302,6 +302,61 @@ def _load_predictions(pred: Path) -> list:
     return documents
 
 
+@app.command()
+def show(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A raw page (extracted now) or an output file."),
+    kinds: List[str] = typer.Option([], "--kind", "-k", help="Show only this kind (repeatable): figures, dates …"),
+    width: Optional[int] = typer.Option(None, "--width", help="Width in characters (default: the terminal's)."),
+    reference_date: Optional[str] = typer.Option(
+        None, "--reference-date", help="YYYY-MM-DD that relative dates resolve against (raw pages)."
+    ),
+    segmenter: str = typer.Option("rjieba", "--segmenter", help="Segmenter backend: rjieba or jieba (raw pages)."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Folder of your own vocabulary files."),
+) -> None:
+    """Show one page in the terminal: its text with items coloured by kind, then a table per kind."""
+    from .models import ITEM_KINDS
+    from .pipeline import extract_file
+    from .reading import NotTextError
+    from .report import ReportError, read_document, render_terminal
+
+    for kind in kinds:
+        if kind not in ITEM_KINDS:
+            raise typer.BadParameter(f"--kind is one of {', '.join(ITEM_KINDS)}")
+    try:
+        if path.suffix in (".json", ".jsonl"):
+            documents = read_document(path)
+        else:
+            documents = [extract_file(path, reference_date=_parse_date(reference_date), segmenter=segmenter,
+                                      lexicon=lexicon)]
+    except (ReportError, NotTextError, OSError) as error:
+        err.print(f"{path}: {error}", markup=False)
+        raise typer.Exit(1)
+    render_terminal(documents, Console(width=width, highlight=False), kinds or ITEM_KINDS)
+
+
+@app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., exists=True, help="Output folders or files (*.json, *.jsonl) of a run."),
+    html: Path = typer.Option(..., "--html", help="The HTML file to write: one self-contained page."),
+    title: str = typer.Option("extractor report", "--title", help="The page's title."),
+) -> None:
+    """Write an HTML report of a batch: index, awards, figures, timeline, and every article highlighted."""
+    from .report import ReportError, load_outputs, render_html
+    from .writer import write_atomic
+
+    try:
+        documents, errors = load_outputs(paths)
+    except ReportError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(1)
+    if not documents:
+        err.print("no output files (*.json, *.jsonl) found")
+        raise typer.Exit(1)
+    write_atomic(html, render_html(documents, errors, title).encode("utf-8"))
+    articles = sum(len(document.articles) for document in documents)
+    err.print(f"wrote {html}: {articles} articles from {len(documents)} files", markup=False)
+
+
 lexicon_app = typer.Typer(help="Inspect and check vocabulary files (packaged and your own).", no_args_is_help=True)
 app.add_typer(lexicon_app, name="lexicon")
 
