@@ -89,6 +89,9 @@ class _Piece:
     role: str  # "place", "proper", "ordinal", "inner", "time", or "admin" (区, 市 … alone)
 
 
+_Candidate = tuple[int, int, int, str, str]  # start, end, suffix start, kind, requirement
+
+
 def find_organizations(segmented: SegmentedText, context: ExtractContext) -> list[Organization]:
     """Every named organization of the article, one item per surface form."""
     vocabulary = _vocabulary(context.lexicon)
@@ -100,7 +103,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
         if (candidate := _name_ending_at(segmented, match.start(), vocabulary)) is not None
     ]
     found: dict[str, Organization] = {}
-    for start, end, kind, requirement in _outermost(candidates):
+    for start, end, _, kind, requirement in _outermost(candidates):
         name = text[start:end]
         if name in found:
             found[name].mentions.append(Span(start=start, end=end))
@@ -117,10 +120,13 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
     return _link_aliases(list(found.values()))
 
 
-def _outermost(candidates: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Drop names inside a longer name: 荣昌区委 in 荣昌区委宣传部, 学校 tails of 中学校."""
-    ordered = sorted(set(candidates), key=lambda candidate: (candidate[0], -candidate[1]))
-    kept: list[tuple[int, int, str, str]] = []
+def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop names inside a longer name: 荣昌区委 in 荣昌区委宣传部, 学校 tails of 中学校.
+
+    Of two readings of the same span the longer suffix wins (教育委员会 over 委员会).
+    """
+    ordered = sorted(candidates, key=lambda candidate: (candidate[0], -candidate[1], candidate[2]))
+    kept: list[_Candidate] = []
     for candidate in ordered:
         if kept and candidate[1] <= kept[-1][1]:
             continue
@@ -128,10 +134,8 @@ def _outermost(candidates: list[tuple[int, int, str, str]]) -> list[tuple[int, i
     return kept
 
 
-def _name_ending_at(
-    segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary
-) -> tuple[int, int, str, str] | None:
-    """``(start, end, kind, requirement)`` of the name whose suffix starts here, if any."""
+def _name_ending_at(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> _Candidate | None:
+    """``(start, end, suffix start, kind, requirement)`` of the name whose suffix starts here."""
     text = segmented.text
     for suffix in vocabulary.suffixes_by_first_char.get(text[suffix_start], ()):
         end = suffix_start + len(suffix)
@@ -141,7 +145,7 @@ def _name_ending_at(
         pieces = _name_pieces(segmented, suffix_start, vocabulary)
         start = _name_start(pieces, requirement)
         if start is not None:
-            return start, end, kind, requirement
+            return start, end, suffix_start, kind, requirement
         # A shorter suffix does not make a better name: 中学校 without a name is 学校 without one.
         return None
     return None
@@ -241,7 +245,7 @@ def _name_start(pieces: list[_Piece], requirement: str) -> int | None:
     if requirement == "any":
         while pieces and pieces[0].role == "time":
             pieces = pieces[1:]
-        named = len(pieces) >= 2 or any(piece.role != "inner" for piece in pieces)
+        named = sum(len(piece.word) for piece in pieces) >= 3 or any(piece.role != "inner" for piece in pieces)
         return pieces[0].start if pieces and named else None
     wanted = {"place"} if requirement == "place" else {"place", "proper", "ordinal"}
     # Ordinary words before the first place or proper name are not part of the name.
