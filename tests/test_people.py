@@ -1,0 +1,166 @@
+"""Tests of the people extractor: each table row is one sentence and the (name, role) pairs it names.
+
+Both segmenter backends must give the same answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.extract import ExtractContext
+from extractor.extract.people import find_people
+from extractor.lexicon import load_lexicon
+from extractor.models import Article, Person
+from extractor.segment import get_segmenter, segment_text
+
+BACKENDS = ("rjieba", "jieba")
+
+
+def _people(sentence: str, backend: str = "rjieba") -> list[Person]:
+    segmented = segment_text(sentence, get_segmenter(backend))
+    return find_people(segmented, ExtractContext(load_lexicon()))
+
+
+ROLE_BEFORE = [
+    ("黔江民族中学党委书记、校长陶庆明表示。", [("陶庆明", "党委书记、校长")]),
+    ("学生秦梅梅的美术作品获优秀作品。", [("秦梅梅", "学生")]),
+    ("2023年,学生秦梅梅的美术作品在比赛中获奖。", [("秦梅梅", "学生")]),
+    ("区委书记张伟表示,要抓好落实。", [("张伟", "区委书记")]),
+    ("教师李明华在课堂上讲解。", [("李明华", "教师")]),
+    ("区委书记、区长李四出席活动。", [("李四", "区委书记、区长")]),
+    ("副校长陈晓东介绍了情况。", [("陈晓东", "副校长")]),
+    ("政协主席王建国主持会议。", [("王建国", "政协主席")]),
+    ("主任钟华。", [("钟华", "主任")]),
+    ("校长谭发。", [("谭发", "校长")]),
+    ("重庆市第八中学校长易峰表示。", [("易峰", "校长")]),
+    ("万盛小学校长黄晓燕说。", [("黄晓燕", "校长")]),
+    ("荣昌中学教师周婷婷在比赛中获一等奖。", [("周婷婷", "教师")]),
+    ("全国优秀教师、重庆市万州第二高级中学教师程红梅表示。", [("程红梅", "教师")]),
+    ("学生代表周子涵发言。", [("周子涵", "学生代表")]),
+    ("志愿者刘明在社区服务。", [("刘明", "志愿者")]),
+    ("荣昌区政协主席谢霞表示。", [("谢霞", "政协主席")]),
+    ("荣昌区安富街道党工委书记蒋廷说。", [("蒋廷", "党工委书记")]),
+    ("党组织书记、校长冉隆峰介绍。", [("冉隆峰", "党组织书记、校长")]),
+    ("据学校负责人吴明德介绍。", [("吴明德", "学校负责人")]),
+    ("学生家长李芳说。", [("李芳", "学生家长")]),
+    ("该校教师黄敏获评全国优秀教师。", [("黄敏", "教师")]),
+    ("副区长刘芳出席活动并讲话。", [("刘芳", "副区长")]),
+]
+
+SPLIT_NAMES = [
+    # The segmenter cuts these names after the surname; the role and the clause end join them.
+    ("在学校团委副书记向孝学看来,思政课要结合现实。", [("向孝学", "学校团委副书记")]),
+    ("校长王小寒说。", [("王小寒", "校长")]),
+    ("市委常委、区委书记刘小强。", [("刘小强", "市委常委、区委书记")]),
+    ("村党支部书记冉光明。", [("冉光明", "村党支部书记")]),
+    ("学生王梓涵、李欣怡获得一等奖。", [("王梓涵", "学生"), ("李欣怡", "学生")]),
+]
+
+ROLE_AFTER_AND_CONTEXT = [
+    ("陶庆明校长介绍。", [("陶庆明", "校长")]),
+    ("习近平总书记强调。", [("习近平", "总书记")]),
+    ("张伟介绍,今年新建学校3所。", [("张伟", None)]),
+    ("1月8日傍晚,荣昌区安富街道普陀村毛万二家小院的灯亮了。", [("毛万二", None)]),
+    ("获奖学生有陈思、王一鸣、张可欣等。", [("陈思", None), ("王一鸣", None), ("张可欣", None)]),
+    (
+        "校长冉隆峰,副校长谭小平、李光辉出席。",
+        [("冉隆峰", "校长"), ("谭小平", "副校长"), ("李光辉", "副校长")],
+    ),
+]
+
+NOT_PEOPLE = [
+    "万盛经开区着力打造全市教育高质量发展先行区。",  # 高质量 starts with a surname
+    "和平小学的学生参加活动。",  # 和平 is a school's name
+    "黎明时分出发。",  # tagged nr by jieba
+    "文明校园创建。",
+    "老师向基层宣讲政策。",  # 向 + 基层 after a role
+    "学生们表示很开心。",
+    "教师代表发言。",
+    "校长负责制全面实施。",
+    "党委书记带头讲党课。",
+    "区委书记担任组长。",
+    "一名区委常委牵头负责。",
+    "村民张大爷说。",  # forms of address
+    "李老师介绍。",
+    "王校长表示。",
+    "据区教委相关负责人介绍。",
+    "本报记者 李娜 摄",  # credits are authors
+    "记者王倩报道。",
+    "通讯员刘洋。",
+    "在盘龙镇苗木村,通过协商争取项目资金。",  # places tagged nr
+    "清流镇邵家坝院落,经与村民协商。",
+    "金秋时节。",
+    "万众一心。",
+    "高度重视。",
+    "荣获国家级奖项。",
+    "荣昌区政协认真落实。",
+    "创新拓展委员进小院、委员沙龙四个平台。",
+    "开展“委员沙龙”活动。",
+    "黔江民族中学立足黔江区苗族土家族民族文化。",
+    "为基层治理贡献政协智慧和力量。",
+    "提高学生综合素质。",
+    "培养更多高素质技术技能人才。",
+    "加强师德师风建设。",
+    "学校向社会开放。",
+    "万盛经开区教育局。",
+    "隆昌市政协。",
+    "市民王女士表示。",
+]
+
+ROWS = ROLE_BEFORE + SPLIT_NAMES + ROLE_AFTER_AND_CONTEXT + [(text, []) for text in NOT_PEOPLE]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("sentence", "expected"), ROWS, ids=[row[0][:14] for row in ROWS])
+def test_people_of_a_sentence(sentence: str, expected: list[tuple[str, str | None]], backend: str) -> None:
+    assert [(person.text, person.role) for person in _people(sentence, backend)] == expected
+
+
+def test_the_table_has_enough_rows() -> None:
+    assert len(ROWS) >= 60
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rules"),
+    [
+        ("学生秦梅梅获奖。", ["person.role"]),
+        ("陶庆明校长介绍。", ["person.role_after"]),
+        ("张伟介绍情况。", ["person.tagged"]),
+        ("普陀村毛万二家小院。", ["person.home"]),
+        ("获奖学生有陈思、王一鸣等。", ["person.list", "person.list"]),
+    ],
+)
+def test_rule_names_the_evidence(sentence: str, rules: list[str]) -> None:
+    assert [person.rule for person in _people(sentence)] == rules
+
+
+def test_one_item_per_name_with_every_mention() -> None:
+    text = "党委书记、校长陶庆明表示。陶庆明说,学校将继续努力。"
+    (person,) = _people(text)
+    assert (person.text, person.role) == ("陶庆明", "党委书记、校长")
+    assert [(m.start, m.end) for m in person.mentions] == [(7, 10), (13, 16)]
+
+
+def test_a_user_non_name_removes_a_person(tmp_path) -> None:
+    sentence = "校长谭发。"
+    assert [p.text for p in _people(sentence)] == ["谭发"]
+    (tmp_path / "non_names.tsv").write_text("word\n谭发\n", encoding="utf-8")
+    lexicon = load_lexicon(tmp_path)
+    segmented = segment_text(sentence, get_segmenter("rjieba", lexicon))
+    assert find_people(segmented, ExtractContext(lexicon)) == []
+
+
+_ALPHABET = "陶庆明秦梅梅向孝学王张李毛万二家村校长书记学生党委、，。表示说的在高质量和平文明“”\n "
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60) | st.text(max_size=40))
+def test_offsets_slice_the_text_and_nothing_raises(text: str) -> None:
+    people = _people(text)
+    for person in people:
+        assert text[person.start : person.end] == person.text
+        assert all(text[m.start : m.end] == person.text for m in person.mentions)
+    assert len({person.text for person in people}) == len(people)
+    Article(title="t", text=text, people=people)  # the output validates
