@@ -27,9 +27,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
-import regex
+import re
 
 from ..lexicon import Lexicon, TimeFestivalRow, TimePartRow, TimeRelativeRow, TimeUnitRow, TimeVagueRow
 from ..models import DateItem
@@ -80,18 +80,49 @@ _PAST_SUFFIXES = ("前", "以前", "之前")
 _FUTURE_SUFFIXES = ("后", "以后", "之后", "过后")
 
 
-def _alternation(words: object) -> str:
-    """A regex alternation of words, longest first so 国庆节 wins over 国庆."""
-    ordered = sorted(set(words), key=lambda word: (-len(word), word))  # type: ignore[arg-type]
-    return "|".join(regex.escape(word) for word in ordered) or "(?!)"
+# Every numeric atom is a number (after an optional 近, 第, 前 …) followed by a unit or a separator: testing
+# this first lets the many numbers that are no date (一个, 统一) fail once instead of once per alternative.
+_NUMBER_THEN_UNIT = (
+    r"(?<![\d.．〇零一二三四五六七八九十百千两])(?:最近|近|过去的?这?|未来|今后|前|第|公元?)?[\d〇零一二三四五六七八九十百千两几数半若][\d〇零一二三四五六七八九十百千两干]*"
+    r"[多余个]*[半多]?[年月日号时点分秒:：季世天周星礼小钟工昼学/.．\-—–－~～至到]"
+)
+_NUMERIC_ALTERNATIVES = (
+    "numdate", "numym", "bareyear", "year", "century", "decade", "barequarter", "quarter", "baremonth", "month",
+    "bareday", "day", "barehour", "colonclock", "clock", "duration",
+)  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex matching any of the words, the longest one where several start alike (国庆节 over 国庆).
+
+    Written as a trie (上(?:半年|午|周)…) so a position costs one test per character, not one per word.
+
+    >>> _alternation(["国庆", "国庆节", "上午"])
+    '(?:上午|国庆(?:节)?)'
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
+    return body + "?" if "" in node else body
 
 
 @dataclass(frozen=True)
 class _Grammar:
     """The compiled scan and the lookup tables of one lexicon (built once, see Lexicon.memo)."""
 
-    pattern: regex.Pattern[str]
-    exclusions: regex.Pattern[str] | None
+    pattern: re.Pattern[str]
+    exclusions: re.Pattern[str] | None
     exclusion_reach: int
     units: dict[str, TimeUnitRow]
     relative: dict[str, TimeRelativeRow]
@@ -135,10 +166,8 @@ class _Grammar:
             "decade": r"(?<![\d.．" + cn + r"])(?P<de>[1-9]0|[一二三四五六七八九]十)年代",
             "barequarter": _NO_DIGIT_BEFORE + r"第?(?P<bq>[一二三四1-4])(?=\s*" + _CONNECTOR + r"\s*第?[一二三四1-4]季度)",
             "quarter": r"(?<![\d.．" + cn + r"])(?:前(?P<qn>[一二三两1-3])个?|第?(?P<q>[一二三四1-4]))季度",
-            "festival": r"(?P<fe>" + _alternation(festivals) + r")",
             "weekday": r"(?:(?P<wk_rel>" + _alternation(week_words) + r")|周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]|末)"
             r"(?![\d" + cn + r"年次个名位项场件批人轮节期])",
-            "part": r"(?P<pa>" + _alternation(parts) + r")",
             "yearsuffix": r"(?<=年)(?P<ys>" + _alternation(w for of, w in suffix_parts if of == "year") + r")",
             "monthsuffix": r"(?<=月)(?P<ms>" + _alternation(w for of, w in suffix_parts if of == "month") + r")",
             "baremonth": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<bm>1[0-2]|0?[1-9])|" + _NO_CN_BEFORE + r"(?P<bmc>" + _CN_MONTH
@@ -155,8 +184,8 @@ class _Grammar:
             r"|(?P<cz>整))?(?P<cx>许|左右)?",
             "frequency": r"每隔?(?P<fq_n>\d+|[" + cn + r"]+|半)?个?(?P<fq_u>" + all_units + r")(?:(?<=[周期拜])(?P<fq_wd>[一二三四五六日天1-7])"
             r"(?![\d" + cn + r"次个名位项场件批人轮节课期]))?",
-            "vague": r"(?P<va>" + _alternation(vague) + r")",
-            "relword": r"(?P<rw>" + _alternation(relative) + r")",
+            # Festivals, parts of a year/month/day, vague and relative words: one trie, told apart by lookup.
+            "word": _alternation([*festivals, *parts, *vague, *relative]),
             "duration": r"(?:(?P<du_pre>最近|近|过去的?|未来|今后)(?P<du_this>这)?)?(?<![\d.．" + cn + r"])"
             r"(?P<dn>\d+(?:\.\d+)?|[" + cn + r"]+|[几数][十百千]?|半|若干)(?P<dn_m>多|余)?"
             r"(?:(?P<du_ge>个)(?P<dn_h>半|多)?(?P<du_c>" + all_units + r")|(?P<dn_h2>半|多)?(?P<du_b>" + bare_units + r"))"
@@ -165,11 +194,45 @@ class _Grammar:
             "connector": r"(?<=[年月日号时点分秒\d季度旬底初末天周午晚])\s*" + _CONNECTOR + r"\s*"
             r"(?=[\d〇零一二三四五六七八九十两上下本今明去前后次同当第])",
         }
-        pattern = regex.compile("|".join(f"(?P<A_{name}>{body})" for name, body in alternatives.items()))
+        # Dispatch on the first character: a position whose character can start no atom fails one
+        # class test instead of trying every alternative (this keeps the scan fast).
+        lexicon_words = [*festivals, *parts, *vague, *relative]
+        groups = (
+            ("自每", ("since", "frequency")),
+            ("0123456789" + cn + "第前公最近过未今几数半若", _NUMERIC_ALTERNATIVES),  # gated by _NUMBER_THEN_UNIT
+            ("周星礼" + "".join({word[0] for word in lexicon_words}), ("weekday", "word")),
+            ("".join({word[0] for _, word in suffix_parts}), ("yearsuffix", "monthsuffix")),
+            (" \u3000\t至到—–－-~～迄", ("tonow", "connector")),
+        )
+        assert sorted(name for _, names in groups for name in names) == sorted(alternatives)
+        every_first = "".join(sorted({char for first, _ in groups for char in first}))
+        pattern = re.compile(
+            "(?=[%s])(?:%s)"
+            % (
+                re.escape(every_first),
+                "|".join(
+                    "(?=%s)(?:%s)"
+                    % (
+                        _NUMBER_THEN_UNIT if names is _NUMERIC_ALTERNATIVES else "[%s]" % re.escape(first),
+                        "|".join(f"(?P<A_{name}>{alternatives[name]})" for name in names),
+                    )
+                    for first, names in groups
+                ),
+            )
+        )
         exclusion_words = lexicon.words("time_exclusions")
-        exclusions = regex.compile(_alternation(exclusion_words)) if exclusion_words else None
+        exclusions = re.compile(_alternation(exclusion_words)) if exclusion_words else None
         reach = max((len(word) for word in exclusion_words), default=0)
         return cls(pattern, exclusions, reach, units, relative, parts, suffix_parts, vague, festivals)
+
+
+    def word_kind(self, word: str) -> str:
+        """Which table a word of the lexicon trie comes from: festival, part, vague or relword."""
+        if word in self.festivals:
+            return "festival"
+        if word in self.parts:
+            return "part"
+        return "vague" if word in self.vague else "relword"
 
 
 def _grammar(lexicon: Lexicon) -> _Grammar:
@@ -184,7 +247,7 @@ class _Atom:
     kind: str  # the regex alternative that matched: "year", "month", "relword", …
     start: int
     end: int
-    match: regex.Match[str]
+    match: re.Match[str]
     level: str = ""  # for point atoms: where the atom sits in a point (see _ALLOWED_BEFORE)
 
 
@@ -193,7 +256,7 @@ def _number(text: str) -> int | Decimal:
     return parse_chinese_number(text)
 
 
-def _point_level(grammar: _Grammar, kind: str, match: regex.Match[str]) -> str:
+def _point_level(grammar: _Grammar, kind: str, match: re.Match[str]) -> str:
     if kind in ("numdate",):
         return "day"
     if kind in ("numym",):
@@ -217,10 +280,10 @@ def _point_level(grammar: _Grammar, kind: str, match: regex.Match[str]) -> str:
     if kind in ("century", "decade"):
         return kind
     if kind == "part":
-        of = grammar.parts[match["pa"]].of
+        of = grammar.parts[match[0]].of
         return {"year": "yearpart", "month": "monthpart", "day": "daypart"}[of]
     if kind == "relword":
-        row = grammar.relative[match["rw"]]
+        row = grammar.relative[match[0]]
         return {"century": "century", "year": "year", "half": "yearpart", "quarter": "yearpart", "month": "month"}.get(
             row.unit, row.unit
         )
@@ -233,6 +296,8 @@ def _scan(grammar: _Grammar, segmented: SegmentedText, start: int = 0, end: int 
     previous_end = -1
     for match in grammar.pattern.finditer(text, start, len(text) if end is None else end):
         kind = (match.lastgroup or "A_")[2:]
+        if kind == "word":
+            kind = grammar.word_kind(match[0])
         s, e = match.span()
         if kind == "since":
             inner = list(_scan(grammar, segmented, match.start("since_body"), match.end("since_body")))
@@ -331,13 +396,13 @@ def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
             point.quarters = (number, number)
             point.bare = kind == "barequarter"
     elif kind == "festival":
-        point.festival = grammar.festivals[m["fe"]]
+        point.festival = grammar.festivals[m[0]]
     elif kind == "weekday":
         if m["wk_rel"]:
             point.week_offset = grammar.relative[m["wk_rel"]].offset
         point.weekday = "WE" if m["wd"] == "末" else _WEEKDAYS.get(m["wd"]) or int(m["wd"])
     elif kind in ("part", "yearsuffix", "monthsuffix"):
-        row = grammar.parts[m["pa"]] if kind == "part" else grammar.suffix_parts[
+        row = grammar.parts[m[0]] if kind == "part" else grammar.suffix_parts[
             ("year" if kind == "yearsuffix" else "month", m["ys"] or m["ms"])
         ]
         _apply_part(point, row)
@@ -358,7 +423,7 @@ def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
     elif kind == "clock":
         _apply_clock(point, m)
     elif kind == "relword":
-        _apply_relative(point, grammar.relative[m["rw"]])
+        _apply_relative(point, grammar.relative[m[0]])
     if kind not in ("part", "day", "bareday", "clock"):
         point.needs_anchor = False
 
@@ -385,7 +450,7 @@ def _apply_part(point: _Point, row: TimePartRow) -> None:
         point.approx = True
 
 
-def _apply_clock(point: _Point, m: regex.Match[str]) -> None:
+def _apply_clock(point: _Point, m: re.Match[str]) -> None:
     point.hour = int(_number(m["ch"] or m["chc"]))
     minute = 0
     if m["cmin"]:
@@ -615,7 +680,7 @@ class _Count:
     approx: bool
 
 
-def _count(match: regex.Match[str], grammar: _Grammar) -> _Count | None:
+def _count(match: re.Match[str], grammar: _Grammar) -> _Count | None:
     digits = match["dn"]
     unit = grammar.units[match["du_c"] or match["du_b"]].unit
     if digits[0] in "百千万":  # 百年大计: a bare power is an idiom, not a count
@@ -866,7 +931,7 @@ def _frequency_found(atom: _Atom, atoms: list[_Atom], index: int, grammar: _Gram
 
 
 def _vague_found(atom: _Atom, grammar: _Grammar, reference: date | None) -> _Found:
-    row = grammar.vague[atom.match["va"]]
+    row = grammar.vague[atom.match[0]]
     granularity = _GRANULARITY_OF_UNIT.get(row.unit) if row.unit else None
     value = None
     if row.resolves == "day" and reference is not None:
@@ -915,16 +980,16 @@ _FULL_DATE = (
 
 
 @lru_cache(maxsize=1)
-def _dateline_patterns() -> tuple[regex.Pattern[str], ...]:
+def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
     # Compiled on first use, not at import.
     return (
         # 发布日期：2024-07-09, 发布时间:2024年7月9日 10:30, 日期：…
-        regex.compile(r"(?:发布|发表|更新|刊发|出版|发稿|来源)?(?:日期|时间)\s*[:：]\s*" + _FULL_DATE),
+        re.compile(r"(?:发布|发表|更新|刊发|出版|发稿|来源)?(?:日期|时间)\s*[:：]\s*" + _FULL_DATE),
         # 本报讯（记者 王某）2024年7月9日, 新华社北京2024年7月9日电
-        regex.compile(r"(?:本报讯|本网讯|本台讯|本刊讯)[^\n。]{0,40}?" + _FULL_DATE),
-        regex.compile(_FULL_DATE + r"日?电"),
+        re.compile(r"(?:本报讯|本网讯|本台讯|本刊讯)[^\n。]{0,40}?" + _FULL_DATE),
+        re.compile(_FULL_DATE + r"日?电"),
         # A newspaper page head: 2024年7月9日 星期二
-        regex.compile(_FULL_DATE + r"日?\s*(?:星期|周|礼拜)[一二三四五六日天]"),
+        re.compile(_FULL_DATE + r"日?\s*(?:星期|周|礼拜)[一二三四五六日天]"),
     )
 
 
