@@ -75,6 +75,8 @@ def parse_chinese_number(text: str) -> int | Decimal:
     >>> parse_chinese_number("十三"), parse_chinese_number("3千万"), parse_chinese_number("一〇四")
     (13, 30000000, 104)
     """
+    if text.isascii() and text.isdigit():
+        return int(text)  # the common case, 7 or 1967
     normalized = unicodedata.normalize("NFKC", text).strip()
     tokens = _tokenize(normalized, text)
     if any(kind == "point" for kind, _ in tokens):
@@ -165,10 +167,10 @@ def _parse_positional(tokens: list[tuple[str, str]], original: str) -> Decimal:
             smallest_power = power
             previous = "small"
         else:
-            if number is None and section == 0:
-                if previous == "" or (previous == "万" and power == 10**8):
-                    number = Decimal(1) if previous == "" else None  # 万人 alone; 万亿
-                else:
+            if number is None and previous != "small":
+                if previous == "":
+                    number = Decimal(1)  # 万 alone (万余人)
+                elif not (previous == "万" and power == 10**8):  # 万亿 is the one pair of section powers
                     raise ValueError(f"misplaced {value}: {original!r}")
             if power == 10**8:
                 total = (total + section + (number or 0)) * power

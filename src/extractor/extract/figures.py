@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 import regex
 
@@ -57,7 +57,26 @@ _SUBJECT_WINDOW = 20
 _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "nrt", "nrfg", "j", "vn", "an"})
 _PLACE_TAGS = frozenset({"s", "f"})  # 市内外, 中: where, not what
 _MODIFIER_TAGS = frozenset({"a", "ad", "b", "m", "mq", "q", "r", "l", "i"})
-_CJK = regex.compile(r"\p{Han}")
+_TRAILING_POWERS = regex.compile(rf"[{_POWERS}]+$")
+_SKIPPED_GROUPS = frozenset({"quoted", "excluded"})
+# Words of place that the segmenter may join to a time unit (工作日内, 月底).
+_POSTPOSITIONS = "内后前来里间中底初末"
+
+
+class _Groups(NamedTuple):
+    """The pattern's groups, in the pattern's order (read with one ``match.groups()`` call)."""
+
+    quoted: str | None
+    excluded: str | None
+    prefix: str | None
+    percent: str | None
+    low: str | None
+    high: str | None
+    number: str | None
+    infix: str | None
+    power: str | None
+    unit: str | None
+    suffix: str | None
 
 
 @dataclass(frozen=True)
@@ -67,8 +86,11 @@ class _Grammar:
     pattern: regex.Pattern[str]
     units: Mapping[str, UnitRow]
     approx: Mapping[str, ApproxRow]
-    ordinal_words: frozenset[str]
+    not_count_before: frozenset[str]  # ordinal and rate words: 第, 前, 每
+    not_count_endings: tuple[str, ...]  # those of two or more characters, also at a word's end: 五年级
     glued_words: frozenset[str]
+    term_units: tuple[str, ...]
+    term_body: regex.Pattern[str]
     subject_end_words: frozenset[str]
     time_units: frozenset[str]
 
@@ -78,7 +100,7 @@ def find_figures(segmented: SegmentedText, context: ExtractContext) -> list[Figu
     grammar = context.lexicon.memo("figures.grammar", lambda: _build_grammar(context.lexicon))
     figures: list[Figure] = []
     for match in grammar.pattern.finditer(segmented.text):
-        if match.group("quoted") is None and match.group("excluded") is None:
+        if match.lastgroup not in _SKIPPED_GROUPS:
             figure = _read_figure(match, segmented, grammar)
             if figure is not None:
                 figures.append(figure)
@@ -95,6 +117,11 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
     units = {row.word: row for row in lexicon.rows("units") if isinstance(row, UnitRow)}
     approx = {row.word: row for row in lexicon.rows("approx") if isinstance(row, ApproxRow)}
     context_rows = [row for row in lexicon.rows("figure_context") if isinstance(row, FigureContextRow)]
+
+    def words_of(role: str) -> frozenset[str]:
+        return frozenset(row.word for row in context_rows if row.role == role)
+
+    not_count_before = words_of("ordinal") | words_of("rate")
     prefixes = _alternation(word for word, row in approx.items() if row.position == "prefix")
     suffixes = _alternation(word for word, row in approx.items() if row.position == "suffix")
     chinese = regex.escape(CHINESE_NUMERAL_CHARS)
@@ -118,13 +145,19 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         rf"(?P<unit>{_alternation(units)}))"
         rf"(?P<suffix>{suffixes})?"
     )
+    compiled = regex.compile(pattern)
+    if tuple(compiled.groupindex) != _Groups._fields:  # a guard for whoever edits the pattern
+        raise RuntimeError("the figure pattern's groups must follow _Groups")
     return _Grammar(
-        pattern=regex.compile(pattern),
+        pattern=compiled,
         units=units,
         approx=approx,
-        ordinal_words=frozenset(row.word for row in context_rows if row.role == "ordinal"),
-        glued_words=frozenset(row.word for row in context_rows if row.role == "glued"),
-        subject_end_words=frozenset(row.word for row in context_rows if row.role == "subject_end"),
+        not_count_before=not_count_before,
+        not_count_endings=tuple(word for word in not_count_before if len(word) > 1),
+        glued_words=words_of("glued"),
+        term_units=tuple(sorted(words_of("term_unit"))),
+        term_body=regex.compile(_alternation(words_of("term_body"))),
+        subject_end_words=words_of("subject_end"),
         time_units=lexicon.words("time_units"),
     )
 
@@ -132,25 +165,26 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
 def _read_figure(match: regex.Match[str], segmented: SegmentedText, grammar: _Grammar) -> Figure | None:
     """The figure a candidate match stands for, or None when a rule rejects it."""
     text = segmented.text
-    body_start = match.end("prefix") if match.group("prefix") is not None else match.start()
-    start = _figure_start(match, segmented, grammar, body_start)
-    if start is None:
-        return None
-    unit = match.group("unit")
+    groups = _Groups._make(match.groups())
+    unit = groups.unit
     unit_end = match.end("unit") if unit is not None else match.end("percent")
     if not segmented.is_boundary(unit_end):
         return None  # the unit runs on into a longer word: 四轮驱动, 一盘棋, 二期工程
-    if unit is not None and not _counts_things(match, segmented, grammar, unit_end):
+    body_start = match.end("prefix") if groups.prefix is not None else match.start()
+    start = _figure_start(match.start(), body_start, groups, segmented, grammar)
+    if start is None:
         return None
-    reading = _read_value(match, grammar)
+    if unit is not None and not _counts_things(groups, segmented, grammar, start, unit_end):
+        return None
+    reading = _read_value(groups, grammar)
     if reading is None:
         return None
     value, unit_name, rule = reading
     end = unit_end
-    suffix = match.group("suffix")
+    suffix = groups.suffix
     if suffix is not None and segmented.is_boundary(match.end("suffix")):
         end = match.end("suffix")  # 以上 as a word; not the 多 of 多功能
-    qualifiers = [match.group("prefix") if start < body_start else None, match.group("infix"), suffix if end > unit_end else None]
+    qualifiers = [groups.prefix if start < body_start else None, groups.infix, suffix if end > unit_end else None]
     unit_row = grammar.units.get(unit) if unit is not None else None
     return Figure(
         text=text[start:end],
@@ -166,30 +200,43 @@ def _read_figure(match: regex.Match[str], segmented: SegmentedText, grammar: _Gr
     )
 
 
-def _figure_start(match: regex.Match[str], segmented: SegmentedText, grammar: _Grammar, body_start: int) -> int | None:
+def _figure_start(
+    match_start: int, body_start: int, groups: _Groups, segmented: SegmentedText, grammar: _Grammar
+) -> int | None:
     """Where the figure's text starts: at its prefix qualifier when that is a word of its own
     (or starts one: 近百所), else at the number; None when the number is inside a word."""
-    if match.group("prefix") is not None and segmented.is_boundary(match.start()):
-        start = match.start()
+    if groups.prefix is not None and segmented.is_boundary(match_start):
+        start = match_start
     elif segmented.is_boundary(body_start):
         start = body_start
     else:
         word_start, _, _ = segmented.word_at(body_start)
         if segmented.text[word_start:body_start] not in grammar.glued_words:
             return None  # 第一批, 毛万二: the number belongs to a longer word
-        return body_start
-    if start > 0:
-        word_start, word_end, word = segmented.word_at(start - 1)
-        if word_end == start and word in grammar.ordinal_words:
-            return None  # 第 3 批, 前 3 名
+        return body_start  # 这三所
+    before = _word_before(segmented, start)
+    if before in grammar.not_count_before or before.endswith(grammar.not_count_endings):
+        return None  # 第 3 批, 前 3 名, 每 10万人, 五年级 三班
     return start
 
 
-def _counts_things(match: regex.Match[str], segmented: SegmentedText, grammar: _Grammar, unit_end: int) -> bool:
-    """False for a duration (1个月后), the article 一 (一个缩影), reduplication (一项项)
-    and compact slogans (三堂一坛)."""
+def _word_before(segmented: SegmentedText, offset: int) -> str:
+    """The word that ends at ``offset``, or "" when none does."""
+    if offset == 0:
+        return ""
+    _, word_end, word = segmented.word_at(offset - 1)
+    return word if word_end == offset else ""
+
+
+def _counts_things(
+    groups: _Groups, segmented: SegmentedText, grammar: _Grammar, start: int, unit_end: int
+) -> bool:
+    """False when number and unit do not count things: a duration (1个月后), the article
+    一 (一个缩影), the ordinal 二 (二班, 二次会议), reduplication (一项项), a name or slogan
+    of numbered parts (三堂一坛, 十九届四中全会), a term of a congress (十三届全国人大,
+    十五届二次会议) or a cohort (2023届毕业生)."""
     text = segmented.text
-    unit = match.group("unit")
+    unit = groups.unit or ""
     after = segmented.word_after(unit_end)
     if _is_time_word(after, grammar) or (
         after in ("多", "半") and _is_time_word(segmented.word_after(unit_end + len(after)), grammar)
@@ -197,40 +244,46 @@ def _counts_things(match: regex.Match[str], segmented: SegmentedText, grammar: _
         return False
     if text.startswith(unit, unit_end):
         return False  # 一项项荣誉, 一个个成果
-    number = match.group("number")
-    if number is None:
-        return True
-    if number == "一":
-        return False  # 一个缩影, 一名区委常委: 一 as an article; Arabic 1名 counts
-    if number[0] in CHINESE_POWERS and number[0] not in "十拾" and match.group("infix") is None and match.group("prefix") is None:
+    number = groups.number or groups.low or ""
+    if number in ("一", "二"):
+        return False  # 一 is an article (一名区委常委); a count of two is written 两 (两个), so 二 ranks
+    if number[:1] in CHINESE_POWERS and number[0] not in "十拾" and groups.infix is None and groups.prefix is None:
         return False  # 万人, 千家, 百名: a bare power is a manner of speaking unless 余/多 or 近/逾 qualify it
-    if len(number) == 1 and len(unit) == 1 and number in CHINESE_DIGITS:
-        # 三堂一坛: numeral + word, twice, as one compact slogan
-        rest = text[unit_end : unit_end + 3]
-        if len(rest) >= 2 and rest[0] in CHINESE_DIGITS and _CJK.match(rest[1]) and rest[1] not in CHINESE_NUMERAL_CHARS:
-            if len(rest) == 2 or not _CJK.match(rest[2]):
-                return False
+    if unit in grammar.term_units and number.isdecimal() and len(number) == 4 and number[:2] in ("19", "20"):
+        return False  # 2023届毕业生: a cohort, which is a date
+    if number[:1] in CHINESE_NUMERAL_CHARS and "两" not in number:
+        # Names number their parts with 一 二 三 (counts say 两): 三堂一坛, 十五届二次会议.
+        if text[unit_end : unit_end + 1] in CHINESE_DIGITS:
+            return False
+        if unit in grammar.term_units and grammar.term_body.match(text, unit_end):
+            return False
+        if _word_before(segmented, start).endswith(grammar.term_units):
+            return False
     return True
 
 
 def _is_time_word(word: str, grammar: _Grammar) -> bool:
-    """月, 小时, 多月, 半小时: a unit of time right after the measure word makes a duration."""
-    return word in grammar.time_units or (len(word) > 1 and word[0] in "多半" and word[1:] in grammar.time_units)
+    """月, 小时, 多月, 半小时, 工作日内: a unit of time right after the measure word makes a duration."""
+    if len(word) > 1 and word[-1] in _POSTPOSITIONS:
+        word = word[:-1]
+    if len(word) > 1 and word[0] in "多半":
+        word = word[1:]
+    return word in grammar.time_units
 
 
 Value = int | float | list[int | float]
 
 
-def _read_value(match: regex.Match[str], grammar: _Grammar) -> tuple[Value, str, str] | None:
+def _read_value(groups: _Groups, grammar: _Grammar) -> tuple[Value, str, str] | None:
     """``(value, unit, rule)`` of a candidate, or None when its number does not read."""
-    power = match.group("power") or ""
-    unit = match.group("unit")
+    power = groups.power or ""
+    unit = groups.unit or ""
     try:
-        if match.group("percent") is not None:
-            return _json_number(parse_chinese_number(match.group("percent"))), "%", "figure.percent_words"
-        if match.group("low") is not None:
-            low_text, high_text = match.group("low"), match.group("high")
-            trailing = regex.search(rf"[{_POWERS}]+$", high_text)
+        if groups.percent is not None:
+            return _json_number(parse_chinese_number(groups.percent)), "%", "figure.percent_words"
+        if groups.low is not None and groups.high is not None:
+            low_text, high_text = groups.low, groups.high
+            trailing = _TRAILING_POWERS.search(high_text)
             if trailing and trailing.start() > 0 and not any(ch in CHINESE_POWERS for ch in low_text):
                 low_text += trailing.group()  # 3至5万元: the 万 is the low end's too
             low = parse_chinese_number(low_text + power)
@@ -240,8 +293,8 @@ def _read_value(match: regex.Match[str], grammar: _Grammar) -> tuple[Value, str,
             values: list[int | Decimal] = [low, high]
             rule = "figure.range"
         else:
-            number = match.group("number")
-            neighbours = parse_chinese_range(number)
+            number = groups.number or ""
+            neighbours = None if number.isascii() else parse_chinese_range(number)
             if neighbours is not None:
                 values = [parse_chinese_number(str(end) + power) for end in neighbours]
                 rule = "figure.chinese_range"

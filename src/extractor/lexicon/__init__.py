@@ -79,7 +79,7 @@ class UnitRow(Row):
 class FigureContextRow(Row):
     """A word next to a number that decides whether it is a figure (第 makes an ordinal)."""
 
-    role: Literal["ordinal", "glued", "subject_end"]
+    role: Literal["ordinal", "rate", "glued", "term_unit", "term_body", "subject_end"]
 
 
 class ApproxRow(Row):
