@@ -1,11 +1,623 @@
-"""Awards: placeholder until the awards extractor lands (returns nothing)."""
+"""Awards: honours, prizes, titles and designations received, one item per occurrence.
+
+A trigger verb (荣获, 被评为, 入选, 认定 …; lexicon ``award_triggers``) opens the honour; the
+honour runs to the clause end, a wrapper (称号, 名单; ``award_wrappers``), a list closer
+(等, 等奖项) or the next trigger. A list gives one award per item as written. Each award keeps
+the honour as written (``text``, quote marks trimmed at its edges) and as a clean ``name``
+(no quote marks), with its recipient, level, rank, contest and the sentence's date.
+
+Triggers are read as words, not characters: in 获评论二等奖 the segmenter cuts 获/评论, so the
+trigger is 获 and the honour 评论二等奖.
+
+>>> from extractor.segment import get_segmenter, segment_text
+>>> from extractor.lexicon import load_lexicon
+>>> from extractor.extract import ExtractContext
+>>> text = "该校先后获评重庆市文明校园、绿色学校、零犯罪学校等称号。"
+>>> awards = find_awards(segment_text(text, get_segmenter("jieba")), ExtractContext(load_lexicon()))
+>>> [(a.name, a.recipient, a.level) for a in awards]
+[('重庆市文明校园', '该校', 'provincial'), ('绿色学校', '该校', None), ('零犯罪学校', '该校', None)]
+"""
 
 from __future__ import annotations
 
-from ..models import Award
+from dataclasses import dataclass, field
+
+import regex
+
+from ..lexicon import Lexicon
+from ..models import Award, Level
 from ..segment import SegmentedText
 from . import ExtractContext
+from ._spans import CLOSING_MARKS, ClauseIndex, QuoteIndex, strip_quote_marks
+
+__all__ = ["award_spans", "find_awards"]
+
+_MAX_HONOUR = 80  # characters an honour's region may run before it is cut
+_MAX_RECIPIENT = 30
+_MAX_AGENT = 20  # characters between 被 and a passive verb (被国家体育总局评为)
+_NUMERALS = "0-9０-９一二三四五六七八九十百千万两〇零"
+# A trigger may be glued by the segmenter to what follows it only when that is a number or a
+# quote mark (获二、三等奖 is cut 获二/、/三等奖).
+_GLUE = set("0123456789０１２３４５６７８９一二三四五六七八九十两首第“‘《「『\"")
+_BATCH = regex.compile(rf"(?:首批|第[{_NUMERALS}]+批|[{_NUMERALS}]+年度?)")
+_DATE = regex.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
+_LEADING_DATE = regex.compile(rf"^(?:[{_NUMERALS}]{{2,4}}年(?:[{_NUMERALS}]{{1,2}}月)?(?:[{_NUMERALS}]{{1,2}}日)?(?:以来|起|初|底|末)?)")
+_EDGE_JUNK = "◎●○■□◆◇▲△★☆·•・-—*＊ \t\u3000"
+_SEPARATOR = regex.compile(r"、|以及|及|和|与|(?<=[”》’」』])(?=[“《‘「『])")
+_CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
+_NUMERAL_PIECE = regex.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}$")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The award lexicon, compiled once per lexicon."""
+
+    trigger_pattern: regex.Pattern[str]
+    triggers_by_first: dict[str, list[tuple[str, str, str]]]  # first char -> (word, form, strength)
+    end_pattern: regex.Pattern[str]  # closing wrappers and stop words
+    wrapper_roles: dict[str, str]
+    suffix_pattern: regex.Pattern[str]  # wrappers dropped at a name's end
+    generic_words: frozenset[str]
+    generic_pattern: regex.Pattern[str]  # a name made only of a level and generic words
+    generic_start: regex.Pattern[str]
+    not_honour: tuple[str, ...]
+    heads: tuple[str, ...]
+    rank_pattern: regex.Pattern[str]
+    ranks: dict[str, str]
+    contest_pattern: regex.Pattern[str]
+    filler_lead: regex.Pattern[str]
+    filler_tail: regex.Pattern[str]
+    contest_before: regex.Pattern[str]  # 在…中 before a trigger
+    level_pattern: regex.Pattern[str]
+    levels: dict[str, tuple[Level, str]]
+    municipality_pattern: regex.Pattern[str] | None
+    lead_count: regex.Pattern[str]
+    tail_count: regex.Pattern[str]
+    left_glue: frozenset[str]  # one-character words the segmenter may glue before a trigger
+
+
+def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    return "|".join(regex.escape(word) for word in ordered) or r"(?!x)x"
+
+
+def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    triggers_by_first: dict[str, list[tuple[str, str, str]]] = {}
+    for row in lexicon.rows("award_triggers"):
+        triggers_by_first.setdefault(row.word[0], []).append((row.word, row.form, row.strength))
+    for words in triggers_by_first.values():
+        words.sort(key=lambda entry: -len(entry[0]))
+    wrapper_roles = {row.word: row.role for row in lexicon.rows("award_wrappers")}
+    ending = [word for word, role in wrapper_roles.items() if role in ("closing", "stop")]
+    dropped = [word for word, role in wrapper_roles.items() if role in ("closing", "suffix")]
+    generic = frozenset(row.word for row in lexicon.rows("award_generic") if row.role == "generic")
+    not_honour = tuple(row.word for row in lexicon.rows("award_generic") if row.role == "not_honour")
+    levels = {row.word: (row.level, row.scope) for row in lexicon.rows("level_cues")}
+    fillers = _alternation(lexicon.words("award_fillers"))
+    ranks = {row.word: row.rank or row.word for row in lexicon.rows("award_ranks")}
+    count_units = _alternation({row.word for row in lexicon.rows("units") if row.kind == "count"})
+    count = rf"[{_NUMERALS}.]+(?:余|多)?(?:{count_units})(?:以上|左右)?"
+    municipalities = lexicon.words("municipalities")
+    return _Vocabulary(
+        trigger_pattern=regex.compile(_alternation({w for ws in triggers_by_first.values() for w, _, _ in ws})),
+        triggers_by_first=triggers_by_first,
+        end_pattern=regex.compile(_alternation(ending)),
+        wrapper_roles=wrapper_roles,
+        suffix_pattern=regex.compile(rf"(?:{_alternation(dropped)})+$"),
+        generic_words=generic,
+        generic_pattern=regex.compile(
+            rf"^(?:{_alternation(set(levels))})*(?:{_alternation(generic)})+$"
+        ),
+        generic_start=regex.compile(_alternation(generic)),
+        not_honour=not_honour,
+        heads=tuple(sorted(lexicon.words("award_heads"), key=len, reverse=True)),
+        rank_pattern=regex.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({_alternation(set(ranks))})$"),
+        ranks=ranks,
+        contest_pattern=regex.compile(rf"^(.+(?:{_alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
+        filler_lead=regex.compile(rf"^(?:{fillers})+"),
+        filler_tail=regex.compile(rf"(?:{fillers})+$"),
+        contest_before=regex.compile(rf"(.*)在(.{{2,60}}?)(?:中|上|里|期间)(?:{fillers})*$"),  # used with match()
+        level_pattern=regex.compile(_alternation(set(levels))),
+        levels=levels,
+        municipality_pattern=regex.compile(_alternation(municipalities)) if municipalities else None,
+        lead_count=regex.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
+        tail_count=regex.compile(rf"(?:共|计)?{count}$"),
+        left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
+    )
+
+
+def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    return lexicon.memo("awards.vocabulary", lambda: _build_vocabulary(lexicon))
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    word: str
+    form: str
+    strength: str
+    passive_at: int | None = None  # offset of 被 for a passive verb
+
+
+@dataclass
+class _Item:
+    """One honour of a region, before it becomes an Award."""
+
+    start: int
+    end: int
+    name: str
+    recipient: str | None
+    rule: str
+    level: Level | None = None
+    rank: str | None = None
+    contest: str | None = None
+
+
+@dataclass
+class _Article:
+    """What one extraction run knows about the article."""
+
+    segmented: SegmentedText
+    vocabulary: _Vocabulary
+    quotes: QuoteIndex
+    clauses: ClauseIndex
+    subject: str | None
+    provincial_cities: bool
+    contests: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_awards(segmented: SegmentedText, context: ExtractContext) -> list[Award]:
-    return []
+    """Every honour received in the article, in reading order."""
+    article = _prepare(segmented, context.lexicon, context.title)
+    awards: list[Award] = []
+    for item in _scan(article):
+        awards.append(
+            Award(
+                text=segmented.text[item.start : item.end],
+                start=item.start,
+                end=item.end,
+                sentence=segmented.sentence_at(item.start),
+                rule=item.rule,
+                name=item.name,
+                recipient=item.recipient,
+                level=item.level,
+                rank=item.rank,
+                contest=item.contest,
+                date=_sentence_date(segmented, item.start, item.end),
+            )
+        )
+    return awards
+
+
+def award_spans(segmented: SegmentedText, lexicon: Lexicon, quotes: QuoteIndex, clauses: ClauseIndex) -> list[tuple[int, int]]:
+    """Spans of the honours and of the contests they were won in: names there are no programs.
+
+    >>> from extractor.segment import get_segmenter, segment_text
+    >>> from extractor.lexicon import load_lexicon
+    >>> text = "学校入选国家级示范基地。"
+    >>> quotes = QuoteIndex(text)
+    >>> award_spans(segment_text(text, get_segmenter("jieba")), load_lexicon(), quotes, ClauseIndex(text, quotes))
+    [(4, 11)]
+    """
+    article = _Article(segmented, _vocabulary(lexicon), quotes, clauses, None, False)
+    spans = [(item.start, item.end) for item in _scan(article)]
+    return sorted(spans + article.contests)
+
+
+def _prepare(segmented: SegmentedText, lexicon: Lexicon, title: str) -> _Article:
+    vocabulary = _vocabulary(lexicon)
+    quotes = QuoteIndex(segmented.text)
+    clauses = ClauseIndex(segmented.text, quotes)
+    pattern = vocabulary.municipality_pattern
+    provincial_cities = bool(pattern and (pattern.search(title) or pattern.search(segmented.text)))
+    return _Article(segmented, vocabulary, quotes, clauses, _title_subject(title), provincial_cities)
+
+
+def _title_subject(title: str) -> str | None:
+    """The article's subject from a two-part headline (``万盛经开区 党建引领促“先行”`` → 万盛经开区)."""
+    parts = title.split()
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    if 2 <= len(first) <= 15 and not any(mark in first for mark in "“”‘’《》\"'") and first.isalnum():
+        return first
+    return None
+
+
+def _sentence_date(segmented: SegmentedText, offset: int, item_end: int) -> str | None:
+    """The first year (and month) written in the award's sentence before the award ends."""
+    start, _ = segmented.sentence_span(offset)
+    match = _DATE.search(segmented.text, start, item_end)
+    if match is None:
+        return None
+    year, month = match.group(1), match.group(2)
+    if month and 1 <= int(month) <= 12:
+        return f"{year}-{int(month):02d}"
+    return year
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def _reads_as_word(segmented: SegmentedText, start: int, end: int, left_glue: frozenset[str]) -> bool:
+    """Does ``text[start:end]`` stand as whole words (获 in 获/评论, not 获评)?
+
+    The segmenter glues some one-character words to a trigger (中获, 获二); those still read
+    as the trigger: the glued part must be a filler or the 中 of 在…中 before it, a number after.
+    """
+    if not segmented.is_boundary(start):
+        word_start, _, _ = segmented.word_at(start)
+        if segmented.text[word_start:start] not in left_glue:
+            return False
+    if segmented.is_boundary(end):
+        return True
+    word_start, word_end, _ = segmented.word_at(end - 1)
+    if word_start > start:
+        # The trigger's last characters begin another word: 获评|论 is 获/评论. Only the 为 of
+        # 评为/遴选为 may be glued to the honour (为国赛).
+        return segmented.text[word_start:end] == "为"
+    return all(char in _GLUE for char in segmented.text[end:word_end])
+
+
+def _find_triggers(article: _Article) -> list[_Trigger]:
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    triggers: list[_Trigger] = []
+    last_end = 0
+    for match in vocabulary.trigger_pattern.finditer(text, overlapped=True):
+        start = match.start()
+        if start < last_end:
+            continue
+        quote = article.quotes.covering(start)
+        if quote is not None and quote.mark == "《":
+            continue  # a title that holds 获 is not a sentence about an award
+        for word, form, strength in vocabulary.triggers_by_first.get(text[start], ()):
+            end = start + len(word)
+            if text.startswith(word, start) and _reads_as_word(article.segmented, start, end, vocabulary.left_glue):
+                trigger = _Trigger(start, end, word, form, strength)
+                if form == "passive":
+                    trigger.passive_at = _passive_marker(article, start)
+                triggers.append(trigger)
+                last_end = end
+                break
+    return triggers
+
+
+def _passive_marker(article: _Article, verb_start: int) -> int | None:
+    """Offset of the 被 that governs a passive verb (被评为, 被教育部认定为), or None."""
+    clause_start, _ = article.clauses.span(verb_start)
+    window_start = max(clause_start, verb_start - _MAX_AGENT)
+    position = article.segmented.text.rfind("被", window_start, verb_start)
+    if position >= 0 and article.segmented.is_boundary(position):
+        return position
+    return None
+
+
+# ---------------------------------------------------------------- regions and items
+
+
+def _scan(article: _Article) -> list[_Item]:
+    """Every honour's item, in reading order."""
+    text = article.segmented.text
+    triggers = _find_triggers(article)
+    items: list[_Item] = []
+    previous: tuple[int, str | None] | None = None  # (sentence start, recipient) of the last award
+    for index, trigger in enumerate(triggers):
+        next_start = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
+        start = trigger.end
+        if text.startswith(("了", "过"), start):
+            start += 1
+        end, closed = _region_end(article, start, next_start)
+        recipient = _recipient(article, trigger)
+        sentence_start, _ = article.segmented.sentence_span(trigger.start)
+        if recipient is None:
+            if previous is not None and previous[0] == sentence_start:
+                recipient = previous[1]
+            else:
+                recipient = article.subject
+        rule = {"plain": "award.trigger", "passive": "award.passive", "active": "award.active"}[trigger.form]
+        if trigger.form == "passive" and trigger.passive_at is None:
+            rule = "award.wrapper"
+        found = _region_items(article, trigger, start, end, closed, recipient, rule)
+        items.extend(found)
+        if found:
+            previous = (sentence_start, found[-1].recipient)
+            items.extend(_continued_items(article, end, next_start, found[-1]))
+    return items
+
+
+def _region_end(article: _Article, start: int, limit: int) -> tuple[int, bool]:
+    """Where the honour that starts at ``start`` ends, and whether a wrapper (称号, 等奖项) closes it."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    end = min(article.clauses.next_break(start), limit, start + _MAX_HONOUR, len(text))
+    for match in vocabulary.end_pattern.finditer(text, start, end):
+        position = match.start()
+        if position == start or _quoted_within(article, position, start):
+            continue
+        if vocabulary.wrapper_roles[match.group()] == "stop" and not (
+            article.segmented.is_boundary(position) and article.segmented.is_boundary(match.end())
+        ):
+            continue
+        end = position
+        break
+    end = _list_closer(article, start, end)
+    return end, _closed_at(article, end)
+
+
+def _quoted_within(article: _Article, position: int, start: int) -> bool:
+    """Is ``position`` inside a quote that opens at or after ``start``?"""
+    quote = article.quotes.covering(position)
+    return quote is not None and quote.start >= start and quote.start < position < quote.end
+
+
+def _list_closer(article: _Article, start: int, end: int) -> int:
+    """The offset of a list's closing 等 (…零犯罪学校等称号), else ``end``."""
+    text = article.segmented.text
+    position = text.find("等", start + 1, end)
+    while position > start:
+        word = article.segmented.word_after(position)
+        if not _quoted_within(article, position, start) and (
+            word == "等" or word[1:] in article.vocabulary.generic_words
+        ):
+            return position
+        position = text.find("等", position + 1, end)
+    return end
+
+
+def _closed_at(article: _Article, end: int) -> bool:
+    """Does a wrapper or a generic honour word (称号, 等荣誉, 等奖项) stand at ``end``?"""
+    text = article.segmented.text
+    position = end + 1 if text.startswith("等", end) else end
+    match = article.vocabulary.end_pattern.match(text, position)
+    if match and article.vocabulary.wrapper_roles[match.group()] == "closing":
+        return True
+    return bool(article.vocabulary.generic_start.match(text, position))
+
+
+def _continued_items(article: _Article, end: int, limit: int, last: _Item) -> list[_Item]:
+    """A list that goes on after a comma and closes with 等奖项 (…二等奖,…一等奖等奖项)."""
+    text = article.segmented.text
+    if article.clauses.break_char(end) not in ",，" or end + 1 >= limit:
+        return []
+    clause_end = min(article.clauses.next_break(end + 1), limit)
+    closer = _list_closer(article, end + 1, clause_end)
+    if closer >= clause_end:
+        return []
+    tail = strip_quote_marks(text[closer + 1 : clause_end])
+    if tail and not article.vocabulary.generic_pattern.match(tail):
+        return []
+    trigger = _Trigger(end + 1, end + 1, "", "plain", "strong")
+    return _region_items(article, trigger, end + 1, closer, False, last.recipient, "award.list.continued")
+
+
+def _pieces(article: _Article, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a region into list items at 、, 及/和 between prizes, and between adjacent quotes."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    cuts: list[tuple[int, int]] = []  # (separator start, separator end)
+    for match in _SEPARATOR.finditer(text, start, end):
+        position = match.start()
+        if article.quotes.inside(position) or text.count("(", start, position) > text.count(")", start, position):
+            continue
+        if text.count("（", start, position) > text.count("）", start, position):
+            continue
+        if match.group() in _CONJUNCTIONS:
+            left = strip_quote_marks(text[cuts[-1][1] if cuts else start : position])
+            if not (vocabulary.rank_pattern.search(left) or left.endswith("奖")):
+                continue
+            if not article.segmented.is_boundary(position):
+                continue
+        cuts.append((position, match.end()))
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for cut_start, cut_end in cuts:
+        pieces.append((piece_start, cut_start))
+        piece_start = cut_end
+    pieces.append((piece_start, end))
+    # 二、三等奖 is one prize: a bare numeral joins the next piece.
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
+    for piece_start, piece_end in pieces:
+        if carry is not None:
+            piece_start, carry = carry, None
+        if _NUMERAL_PIECE.match(text[piece_start:piece_end]) and text.startswith("、", piece_end):
+            carry = piece_start
+            continue
+        merged.append((piece_start, piece_end))
+    if carry is not None:
+        merged.append((carry, end))
+    return merged
+
+
+def _trim(article: _Article, start: int, end: int) -> tuple[int, int, str | None, str | None]:
+    """Trim one piece to the honour: ``(start, end, count before, count after)``."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    lead_count = tail_count = None
+    for _ in range(4):  # wrappers, counts and marks can stack: “X”称号1项
+        before = (start, end)
+        while start < end and text[start] in _EDGE_JUNK:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_JUNK:
+            end -= 1
+        match = vocabulary.suffix_pattern.search(text, start, end)
+        if match and match.start() > start:
+            end = match.start()
+        match = vocabulary.tail_count.search(text, start, end)
+        if match and match.start() > start:
+            tail_count, end = text[match.start() : end], match.start()
+        match = vocabulary.lead_count.match(text, start, end)
+        if match and match.end() < end:
+            lead_count, start = text[start : match.end()], match.end()
+        if text.startswith("等", end - 1) and end - 1 > start:
+            end -= 1
+        start, end = _trim_marks(article, start, end)
+        if (start, end) == before:
+            break
+    return start, end, lead_count, tail_count
+
+
+def _trim_marks(article: _Article, start: int, end: int) -> tuple[int, int]:
+    """Drop quote marks at the edges of a name (“党建品牌特色学校” → 党建品牌特色学校)."""
+    text = article.segmented.text
+    while start < end and text[start] in "“‘《「『\"":
+        start += 1
+    while end > start and text[end - 1] in CLOSING_MARKS:
+        end -= 1
+    return start, end
+
+
+def _region_items(
+    article: _Article, trigger: _Trigger, start: int, end: int, closed: bool, recipient: str | None, rule: str
+) -> list[_Item]:
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    if trigger.form == "passive" and trigger.passive_at is None and not closed:
+        return []
+    contest = _contest_before(article, trigger)
+    pieces = _pieces(article, start, end)
+    if len(pieces) > 1 and rule != "award.list.continued":
+        rule += ".list"
+    items: list[_Item] = []
+    for piece_start, piece_end in pieces:
+        item_start, item_end, lead_count, tail_count = _trim(article, piece_start, piece_end)
+        item_recipient = recipient
+        if trigger.form == "passive" and trigger.passive_at is None:
+            # 授予张三“全国劳动模范”称号: the receiver stands before the quoted honour.
+            opening = text.rfind("“", item_start, item_end)
+            if opening > item_start:
+                item_recipient, item_start = text[item_start:opening], opening + 1
+        if trigger.form == "active":
+            split = text.find("为", item_start, item_end)
+            if split > item_start and article.segmented.is_boundary(split):
+                item_recipient, item_start = text[item_start:split], split + 1
+            elif tail_count or lead_count:
+                item_recipient = tail_count
+            elif not _BATCH.match(text, item_start):
+                continue
+        name = strip_quote_marks(text[item_start:item_end])
+        if not _is_honour(article, trigger, name, closed, contest is not None, text[piece_start:piece_end]):
+            continue
+        item = _Item(item_start, item_end, name, item_recipient, rule)
+        item.rank = _rank(vocabulary, name)
+        item.contest = contest[0] if contest else _contest_in_name(vocabulary, name)
+        item.level = _level(article, item_start, name)
+        if item.level is None and item.rank and item.rank == _bare_rank(vocabulary, name) and items:
+            item.level = items[-1].level  # 市特等奖、一等奖: the bare rank shares its neighbour's level
+        if item.level is None and item.contest:
+            item.level = _level(article, None, item.contest)
+        items.append(item)
+    return items
+
+
+def _is_honour(article: _Article, trigger: _Trigger, name: str, closed: bool, in_contest: bool, raw: str) -> bool:
+    vocabulary = article.vocabulary
+    if len(name) < 2 or len(name) > _MAX_HONOUR:
+        return False
+    if vocabulary.generic_pattern.match(name) or name.endswith(vocabulary.not_honour):
+        return False
+    if trigger.strength == "strong" or closed:
+        return True
+    return bool(
+        vocabulary.rank_pattern.search(name)
+        or name.endswith(vocabulary.heads)
+        or vocabulary.level_pattern.search(name)
+        or _BATCH.match(name)
+        or in_contest
+        or any(mark in raw for mark in "“《")
+    )
+
+
+# ---------------------------------------------------------------- fields
+
+
+def _recipient(article: _Article, trigger: _Trigger) -> str | None:
+    """The receiver written before the trigger (该校先后获评 → 该校), or None when the clause has none."""
+    if trigger.form == "active":
+        return None
+    text = article.segmented.text
+    clause_start, _ = article.clauses.span(trigger.start)
+    end = trigger.passive_at if trigger.passive_at is not None else trigger.start
+    before = text[clause_start:end]
+    match = article.vocabulary.contest_before.match(before)
+    if match:
+        before = match.group(1)
+    return _clean_recipient(article.vocabulary, before)
+
+
+def _clean_recipient(vocabulary: _Vocabulary, before: str) -> str | None:
+    previous = None
+    while previous != before:
+        previous = before
+        before = before.strip(_EDGE_JUNK)
+        before = _LEADING_DATE.sub("", before)
+        before = vocabulary.filler_lead.sub("", before)
+        before = vocabulary.filler_tail.sub("", before)
+    if not before or len(before) > _MAX_RECIPIENT:
+        return None
+    return before
+
+
+def _contest_before(article: _Article, trigger: _Trigger) -> tuple[str, int, int] | None:
+    """The contest of 在…中获三等奖, with its span."""
+    if trigger.form == "active" or not trigger.word:
+        return None
+    text = article.segmented.text
+    clause_start, _ = article.clauses.span(trigger.start)
+    match = article.vocabulary.contest_before.match(text, clause_start, trigger.start)
+    if match is None:
+        return None
+    start, end = match.span(2)
+    article.contests.append((start, end))
+    return text[start:end], start, end
+
+
+def _contest_in_name(vocabulary: _Vocabulary, name: str) -> str | None:
+    """The contest a prize's name starts with (重庆市高中政治论文大赛一等奖 → …大赛)."""
+    if not (vocabulary.rank_pattern.search(name) or name.endswith("奖")):
+        return None
+    match = vocabulary.contest_pattern.match(name)
+    return match.group(1) if match else None
+
+
+def _bare_rank(vocabulary: _Vocabulary, name: str) -> str | None:
+    """The rank when the name is nothing but a rank (一等奖, 二、三等奖)."""
+    match = vocabulary.rank_pattern.search(name)
+    return _rank(vocabulary, name) if match and match.start() == 0 else None
+
+
+def _rank(vocabulary: _Vocabulary, name: str) -> str | None:
+    """The rank a name ends with; 二、三等奖 gives 二等奖、三等奖."""
+    match = vocabulary.rank_pattern.search(name)
+    if match is None:
+        return None
+    word = match.group(2)
+    rank = vocabulary.ranks[word]
+    listed = [part for part in match.group(1).split("、") if part]
+    if not listed:
+        return rank
+    return "、".join([numeral + rank[1:] for numeral in listed] + [rank])
+
+
+def _level(article: _Article, start: int | None, name: str) -> Level | None:
+    """The level a name states (全国 national, 重庆市/市级 provincial in a municipality …)."""
+    vocabulary = article.vocabulary
+    for match in vocabulary.level_pattern.finditer(name):
+        level, scope = vocabulary.levels[match.group()]
+        if scope == "start" and match.start() != 0:
+            continue
+        if scope == "anywhere" and start is not None and not article.segmented.is_boundary(start + match.start()):
+            continue
+        if level == "municipal" and article.provincial_cities:
+            level = "provincial"
+        return level
+    if start is not None:
+        first_start, first_end, first = article.segmented.word_at(start)
+        if first_start == start and len(first) >= 3:
+            suffix_level = {"省": "provincial", "市": "municipal", "区": "district", "县": "district"}.get(first[-1])
+            if suffix_level == "municipal" and article.provincial_cities:
+                return "provincial"
+            return suffix_level  # type: ignore[return-value]
+    return None

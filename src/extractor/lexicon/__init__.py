@@ -27,7 +27,7 @@ from typing import Any, Callable, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..models import OrganizationKind
+from ..models import Level, OrganizationKind, ProgramKind
 
 __all__ = [
     "Entry", "Lexicon", "LexiconError", "ROW_MODELS", "format_lexicon_file", "load_lexicon", "parse_lexicon_file",
@@ -143,6 +143,53 @@ class TimeFestivalRow(Row):
     day: int
 
 
+class AwardTriggerRow(Row):
+    """A verb that introduces an honour received; ``form`` and ``strength`` as the file explains."""
+
+    form: Literal["plain", "passive", "active"]
+    strength: Literal["strong", "weak"]
+
+
+class AwardWrapperRow(Row):
+    """A word around an honour's name that is not the honour (称号, 名单, 的好成绩)."""
+
+    role: Literal["closing", "suffix", "stop"]
+
+
+class AwardGenericRow(Row):
+    """A word that says "an honour" without naming one (奖项), or a thing won that is no honour (专利)."""
+
+    role: Literal["generic", "not_honour"]
+
+
+class AwardRankRow(Row):
+    """A prize rank (一等奖); ``rank`` is the form reported when it differs from the word."""
+
+    rank: str | None = None
+
+
+class LevelCueRow(Row):
+    """A word that tells an honour's level (全国: national), counted anywhere or only at the name's start."""
+
+    level: Level
+    scope: Literal["anywhere", "start"]
+
+
+class ProgramHeadRow(Row):
+    """A head that makes a name a program (…工程: project); ``specific`` as the file explains."""
+
+    kind: ProgramKind | Literal["none"]
+    specific: bool
+
+
+class ProgramCueRow(Row):
+    """A word before or after a quote that tells a program (开展“X”) from emphasis (当好“X”)."""
+
+    position: Literal["before", "after"]
+    signal: Literal["program", "emphasis"]
+    kind: ProgramKind | None = None
+
+
 # kind (file stem) -> the model of its rows. Column order is the model's field order.
 ROW_MODELS: dict[str, type[Row]] = {
     "surnames": SurnameRow,
@@ -162,6 +209,18 @@ ROW_MODELS: dict[str, type[Row]] = {
     "time_exclusions": Row,
     "figure_context": FigureContextRow,
     "figure_exclusions": Row,
+    "award_triggers": AwardTriggerRow,
+    "award_wrappers": AwardWrapperRow,
+    "award_generic": AwardGenericRow,
+    "award_heads": Row,
+    "award_ranks": AwardRankRow,
+    "award_contests": Row,
+    "award_fillers": Row,
+    "level_cues": LevelCueRow,
+    "municipalities": Row,
+    "program_heads": ProgramHeadRow,
+    "program_cues": ProgramCueRow,
+    "program_generic": Row,
 }
 
 

@@ -1,0 +1,143 @@
+"""Quoted spans and clauses of an article, shared by the awards and programs extractors.
+
+Names of honours and programs stand in quote marks (“双创”, 《…实施方案》), quotes nest
+(《“大思政”视域下…》, “红魂铸绿梦,‘三领’争先锋”), and a comma inside quotes does not end
+a clause. One regex scan finds the marks; a small stack pairs them.
+
+>>> quotes = QuoteIndex("开展“清风校园,廉洁入心”活动,效果好。")
+>>> [(q.inner_start, q.inner_end, q.mark) for q in quotes.spans]
+[(3, 12, '“')]
+>>> clauses = ClauseIndex("开展“清风校园,廉洁入心”活动,效果好。", quotes)
+>>> clauses.span(4)
+(0, 15)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["CLOSING_MARKS", "QUOTE_MARKS", "ClauseIndex", "QuoteIndex", "QuotedSpan", "strip_quote_marks"]
+
+# Opening mark -> closing mark. Straight double quotes open and close alike.
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』", '"': '"'}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+QUOTE_MARKS = "“”‘’《》〈〉「」『』\""
+CLOSING_MARKS = "”’》〉」』\""
+_MARK = regex.compile(r'[“”‘’《》〈〉「」『』"\n]')
+_QUOTE_MARK_RUN = regex.compile(r'[“”‘’《》〈〉「」『』"]')
+# What ends a clause: commas, stops, colons, semicolons, ellipses, line breaks (not 、).
+_CLAUSE_BREAK = regex.compile(r"[，,。．；;！!？?：:…\n]")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A paired quote: ``start`` is the opening mark, ``end`` is just after the closing mark."""
+
+    start: int
+    end: int
+    mark: str
+    depth: int
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1
+
+
+def strip_quote_marks(text: str) -> str:
+    """``text`` without quote and book-title marks.
+
+    >>> strip_quote_marks("“大思政”视域下")
+    '大思政视域下'
+    """
+    return _QUOTE_MARK_RUN.sub("", text)
+
+
+def _pair_quotes(text: str) -> list[QuotedSpan]:
+    spans: list[QuotedSpan] = []
+    stack: list[tuple[str, int]] = []  # (opening mark, offset)
+    for match in _MARK.finditer(text):
+        mark, offset = match.group(), match.start()
+        if mark == "\n":  # quotes never run across a paragraph
+            stack.clear()
+            continue
+        if mark == '"' and stack and stack[-1][0] == '"':
+            _, start = stack.pop()
+            spans.append(QuotedSpan(start, offset + 1, mark, len(stack)))
+        elif mark in _PAIRS:
+            stack.append((mark, offset))
+        else:
+            opener = _CLOSERS[mark]
+            # Close the nearest matching opener; openers left inside it were never closed.
+            for index in range(len(stack) - 1, -1, -1):
+                if stack[index][0] == opener:
+                    start = stack[index][1]
+                    del stack[index:]
+                    spans.append(QuotedSpan(start, offset + 1, opener, index))
+                    break
+            # A closer with no opener (a misprint) is left alone.
+    spans.sort(key=lambda span: (span.start, -span.end))
+    return spans
+
+
+class QuoteIndex:
+    """Every paired quote of a text, with fast look-up of the outermost quote around an offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = _pair_quotes(text)
+        self.outer = [span for span in self.spans if span.depth == 0]
+        self._outer_starts = [span.start for span in self.outer]
+
+    def covering(self, offset: int) -> QuotedSpan | None:
+        """The outermost quote whose marks enclose ``offset`` (the marks themselves included)."""
+        index = bisect_right(self._outer_starts, offset) - 1
+        if index >= 0 and offset < self.outer[index].end:
+            return self.outer[index]
+        return None
+
+    def inside(self, offset: int) -> bool:
+        """Is ``offset`` strictly between an opening and its closing mark?"""
+        span = self.covering(offset)
+        return span is not None and span.start < offset < span.end
+
+    def starting_at(self, offset: int) -> QuotedSpan | None:
+        """The outermost quote whose opening mark is at ``offset``."""
+        index = bisect_left(self._outer_starts, offset)
+        if index < len(self.outer) and self.outer[index].start == offset:
+            return self.outer[index]
+        return None
+
+
+class ClauseIndex:
+    """Clause breaks of a text that fall outside quotes, for clause look-ups by offset."""
+
+    def __init__(self, text: str, quotes: QuoteIndex) -> None:
+        self.text = text
+        self.breaks = [
+            match.start()
+            for match in _CLAUSE_BREAK.finditer(text)
+            if match.group() == "\n" or quotes.covering(match.start()) is None
+        ]
+
+    def span(self, offset: int) -> tuple[int, int]:
+        """``(start, end)`` of the clause holding ``offset``: after the previous break, up to the next."""
+        index = bisect_right(self.breaks, offset - 1)
+        start = self.breaks[index - 1] + 1 if index > 0 else 0
+        end = self.breaks[index] if index < len(self.breaks) else len(self.text)
+        return start, end
+
+    def next_break(self, offset: int) -> int:
+        """Offset of the first clause break at or after ``offset`` (the text's end when none)."""
+        index = bisect_left(self.breaks, offset)
+        return self.breaks[index] if index < len(self.breaks) else len(self.text)
+
+    def break_char(self, offset: int) -> str:
+        """The break character at ``offset`` ("" at the end of the text)."""
+        return self.text[offset] if offset < len(self.text) else ""
