@@ -16,20 +16,17 @@ the benchmark failing.
 from __future__ import annotations
 
 import importlib
-import sys
 from collections import defaultdict
 from time import perf_counter
 from typing import Any, Callable
 
 __all__ = ["StageTimer"]
 
-# (module, attribute, stage): inclusive timers; containers are broken down in shares().
+# (module, attribute, stage): inclusive timers, where the runner and the pipeline look them up.
 _STAGES = (
     ("extractor.runner", "process_file", "file"),
     ("extractor.runner", "extract_bytes", "pipeline"),
     ("extractor.pipeline", "decode_bytes", "read.decode"),
-    ("extractor.pipeline", "repair_layout", "read.layout"),
-    ("extractor.pipeline", "split_articles", "split"),
     ("extractor.pipeline", "segment_text", "segment"),
     ("extractor.pipeline", "link_items", "extract.links"),
     ("extractor.extract.dates", "find_dateline", "extract.dateline"),
@@ -40,8 +37,14 @@ _STAGES = (
     ("extractor.runner", "article_jsonl", "write.render"),
     ("extractor.runner", "write_atomic", "write.file"),
 )
+# Generators of the streaming pipeline, timed on each step; drafts pull paragraphs through,
+# so the split stage's own time is its inclusive time less the layout's.
+_GENERATOR_STAGES = (
+    ("extractor.pipeline", "iter_paragraphs", "read.layout"),
+    ("extractor.pipeline", "iter_article_drafts", "split+layout"),
+)
 # Stages inside extract_bytes: the rest of the pipeline's time is its own bookkeeping.
-_INSIDE_PIPELINE = ("read.decode", "read.layout", "split", "segment", "extract", "validate")
+_INSIDE_PIPELINE = ("read.decode", "split+layout", "segment", "extract", "validate")
 
 
 class StageTimer:
@@ -66,22 +69,46 @@ class StageTimer:
 
         return timed
 
+    def _timed_steps(self, function: Callable, stage: str) -> Callable:
+        seconds, calls = self.seconds, self.calls
+
+        def timed(*args, **kwargs):
+            steps = function(*args, **kwargs)
+            while True:
+                started = perf_counter()
+                try:
+                    item = next(steps)
+                except StopIteration:
+                    return
+                finally:
+                    seconds[stage] += perf_counter() - started
+                    calls[stage] += 1
+                yield item
+
+        return timed
+
     def _patch(self, module: Any, name: str, replacement: Any) -> None:
         self._restore.append((module, name, getattr(module, name)))
         setattr(module, name, replacement)
 
     def __enter__(self) -> "StageTimer":
-        for module_name, name, stage in _STAGES:
-            module = importlib.import_module(module_name)
-            if not hasattr(module, name):
-                self.missing.append(f"{module_name}.{name}")
-                continue
-            self._patch(module, name, self._timed(getattr(module, name), stage))
-        extract = sys.modules.get("extractor.extract") or importlib.import_module("extractor.extract")
-        original = extract.get_extractor
-        # One timer per extractor kind: run_extractors looks each one up through get_extractor.
-        self._patch(extract, "get_extractor", lambda kind: self._timed(original(kind), f"extract.{kind}"))
+        for stages, wrap in ((_STAGES, self._timed), (_GENERATOR_STAGES, self._timed_steps)):
+            for module_name, name, stage in stages:
+                self._wrap(module_name, name, stage, wrap)
+        from extractor.extract import EXTRACTORS
+
+        # One timer per extractor kind, on the function its module exports (looked up per call).
+        for kind, spec in EXTRACTORS.items():
+            module_name, name = spec.split(":")
+            self._wrap(f"extractor.extract.{module_name}", name, f"extract.{kind}", self._timed)
         return self
+
+    def _wrap(self, module_name: str, name: str, stage: str, wrap: Callable) -> None:
+        module = importlib.import_module(module_name)
+        if hasattr(module, name):
+            self._patch(module, name, wrap(getattr(module, name), stage))
+        else:
+            self.missing.append(f"{module_name}.{name}")
 
     def __exit__(self, *exc: object) -> None:
         for module, name, value in reversed(self._restore):
@@ -98,7 +125,7 @@ class StageTimer:
             "read.file": s["file"] - s["pipeline"] - s["write.render"] - s["write.file"],
             "read.decode": s["read.decode"],
             "read.layout": s["read.layout"],
-            "split": s["split"],
+            "split": s["split+layout"] - s["read.layout"],
             "segment": s["segment"],
             **dict(sorted(extract.items())),
             "validate": s["validate"],
