@@ -157,13 +157,13 @@ class _Grammar:
             r"(?![\d%％])(?![.．]\d)",
             "bareyear": _NO_DIGIT_BEFORE + r"(?P<by>" + _YEAR_4 + r")(?=\s*" + _CONNECTOR + r"\s*(?:"
             + _YEAR_4 + r"|\d\d)(?:学年|年))",
-            "year": r"(?:" + _NO_DIGIT_BEFORE + r"(?:(?P<y>" + _YEAR_4 + r")(?=学?年(?!历史|之久))|(?P<y2>\d\d)(?=年"
+            "year": r"(?:" + _NO_DIGIT_BEFORE + r"(?:(?P<y>" + _YEAR_4 + r")(?=学?年(?!历史|之久|代))|(?P<y2>\d\d)(?=年"
             + _AFTER_SHORT_YEAR + r")|(?<=[于在])(?P<y3>\d\d)(?=年(?![来间内后前以之多余半的里中])))|" + _NO_CN_BEFORE
             + r"(?:(?P<yc>[〇零一二三四五六七八九]{4})|(?P<yc2>[〇零][〇零一二三四五六七八九]|[一二三四五六七八九]"
             r"[〇零一二三四五六七八九](?=年" + _AFTER_SHORT_YEAR + r"))))(?P<y_unit>学年度|学年|年度|年)",
             "century": r"(?<![\d.．" + cn + r"])公元?(?P<ce>\d{1,2}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪"
             r"|(?<![\d.．" + cn + r"])(?P<ce2>\d{1,2}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪",
-            "decade": r"(?<![\d.．" + cn + r"])(?P<de>[1-9]0|[一二三四五六七八九]十)年代",
+            "decade": r"(?<![\d.．" + cn + r"])(?:(?P<de4>(?:1[6-9]|20)\d)0|(?P<de>[1-9]0|[一二三四五六七八九]十))年代",
             "barequarter": _NO_DIGIT_BEFORE + r"第?(?P<bq>[一二三四1-4])(?=\s*" + _CONNECTOR + r"\s*第?[一二三四1-4]季度)",
             "quarter": r"(?<![\d.．" + cn + r"])(?:前(?P<qn>[一二三两1-3])个?|第?(?P<q>[一二三四1-4]))季度",
             "weekday": r"(?:(?P<wk_rel>" + _alternation(week_words) + r")|周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]|末)"
@@ -191,8 +191,8 @@ class _Grammar:
             r"(?:(?P<du_ge>个)(?P<dn_h>半|多)?(?P<du_c>" + all_units + r")|(?P<dn_h2>半|多)?(?P<du_b>" + bare_units + r"))"
             r"(?P<du_h>半)?(?P<du_sfx>以来|以前|以后|以内|之前|之后|之内|之久|过后|前|后|来|内|间|里)?",
             "tonow": r"(?<=[年月日号时分季度旬底初末天])\s*(?:至今|迄今|到现在)",
-            "connector": r"(?<=[年月日号时点分秒\d季度旬底初末天周午晚])\s*" + _CONNECTOR + r"\s*"
-            r"(?=[\d〇零一二三四五六七八九十两上下本今明去前后次同当第])",
+            "connector": r"(?<=[年月日号时点分秒\d季度旬底初末天周午晚一二三四五六])\s*" + _CONNECTOR + r"\s*"
+            r"(?=[\d〇零一二三四五六七八九十两上下本今明去前后次同当第周星礼])",
         }
         # Dispatch on the first character: a position whose character can start no atom fails one
         # class test instead of trying every alternative (this keeps the scan fast).
@@ -387,7 +387,10 @@ def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
     elif kind == "century":
         point.century = int(_number(m["ce"] or m["ce2"]))
     elif kind == "decade":
-        point.decade = int(_number(m["de"])) // 10
+        if m["de4"]:  # 1990年代
+            point.century, point.decade = int(m["de4"][:2]) + 1, int(m["de4"][2])
+        else:
+            point.decade = int(_number(m["de"])) // 10
     elif kind in ("quarter", "barequarter"):
         if m.group("qn"):
             point.quarters = (1, int(_number(m["qn"])))
@@ -414,7 +417,7 @@ def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
         digits = m["d"] or m["dc"] or m["bd"]
         point.day = int(_number(digits))
         point.bare = kind == "bareday"
-        point.needs_anchor = point.month is None and (bool(m["dc"]) or m["d_u"] == "号")
+        point.needs_anchor = point.month is None and point.month_offset is None and (bool(m["dc"]) or m["d_u"] == "号")
     elif kind == "barehour":
         point.hour, point.minute, point.bare = int(m["bh"]), 0, True
     elif kind == "colonclock":
@@ -432,7 +435,7 @@ def _apply_part(point: _Point, row: TimePartRow) -> None:
     part = row.part or ""
     if row.of == "day":
         point.pm, point.daypart = part == "pm", True
-        point.needs_anchor = point.day is None and point.day_offset is None and point.weekday is None
+        point.needs_anchor = not _names_a_day(point)
         return
     if row.of == "month":
         point.approx = True
@@ -463,10 +466,15 @@ def _apply_clock(point: _Point, m: re.Match[str]) -> None:
     point.approx = point.approx or bool(m["cx"])
     has_detail = bool(m["cmin"] or m["chalf"] or m["cq"] or m["cz"] or m["ch_u"] == "点钟")
     # 下午3点 is a time; 3点建议 (three points) and 两点 alone are not.
-    attached = point.day is not None or point.day_offset is not None or point.weekday is not None or point.daypart
+    attached = _names_a_day(point) or point.daypart
     point.needs_anchor = not attached and (bool(m["chc"]) or (m["ch_u"] == "点" and not has_detail))
     if point.hour > 24 or minute > 59:
         point.needs_anchor = True
+
+
+def _names_a_day(point: _Point) -> bool:
+    days = (point.day, point.day_offset, point.weekday, point.festival)
+    return any(value is not None for value in days) or point.event_unit == "day"
 
 
 def _apply_relative(point: _Point, row: TimeRelativeRow) -> None:
@@ -767,26 +775,40 @@ class _Found:
 
 
 _SPACES = " \u3000\t"
+_OPENING = ("（", "(")
+_CLOSING = ("）", ")")
 
 
-def _collect_point(atoms: list[_Atom], index: int, text: str) -> int:
-    """Index after the last atom that continues the point starting at ``atoms[index]``."""
+def _collect_point(atoms: list[_Atom], index: int, text: str) -> tuple[int, int]:
+    """Index after the last atom that continues the point starting at ``atoms[index]``, and the point's end.
+
+    A weekday may stand after a space or in brackets: 2024年7月9日（星期二）上午9:00 is one point.
+    """
     levels = [atoms[index].level]
     end = atoms[index].end
+    in_brackets = False
     j = index + 1
     while j < len(atoms):
         atom = atoms[j]
-        if not atom.level:
+        if not atom.level or levels[-1] not in _ALLOWED_BEFORE[atom.level]:
             break
         gap = text[end : atom.start]
-        if gap and not (atom.level in ("weekday", "clock") and len(gap) <= 2 and all(ch in _SPACES for ch in gap)):
+        spaces = len(gap) <= 2 and all(ch in _SPACES for ch in gap)
+        if in_brackets and gap[:1] in _CLOSING and (gap[1:] == "" or gap[1:].isspace()):
+            in_brackets, spaces = False, True
+        opening = atom.level == "weekday" and gap in _OPENING
+        if gap and not (opening or (spaces and atom.level in ("weekday", "daypart", "clock"))):
             break
-        if levels[-1] not in _ALLOWED_BEFORE[atom.level]:
-            break
+        in_brackets = in_brackets or opening
         levels.append(atom.level)
         end = atom.end
         j += 1
-    return j
+    if in_brackets and text[end : end + 1] in _CLOSING:
+        end += 1
+    elif in_brackets:  # an unclosed bracket: leave the weekday out
+        j -= 1
+        end = atoms[j - 1].end
+    return j, end
 
 
 def _build_point(atoms: list[_Atom], grammar: _Grammar) -> _Point:
@@ -818,10 +840,10 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
     while index < len(atoms):
         atom = atoms[index]
         if atom.level:
-            stop = _collect_point(atoms, index, text)
+            stop, end = _collect_point(atoms, index, text)
             group = atoms[index:stop]
             point = _build_point(group, grammar)
-            start, end = group[0].start, group[-1].end
+            start = group[0].start
             head = group[0].kind if group[0].kind in ("numdate", "numym", "festival") else _finest_level(point)
             after = atoms[stop] if stop < len(atoms) else None
             # A range: point, connector, point (5月8日至6月8日, 2023—2025年, 9月1日至3日).
@@ -834,14 +856,13 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
                 and atoms[stop + 1].start == after.end
                 and not point.event_unit
             ):
-                second_stop = _collect_point(atoms, stop + 1, text)
+                second_stop, range_end = _collect_point(atoms, stop + 1, text)
                 second = _build_point(atoms[stop + 1 : second_stop], grammar)
                 if not second.bare and not second.event_unit:
                     first_filled = point
                     if point.bare:  # 2023—2025年: the first half borrows the unit of the second
                         first_filled = replace(point, bare=False)
                     second_filled = _inherit(second, point)
-                    range_end = atoms[second_stop - 1].end
                     value = _range_value(_resolve(first_filled, reference), _resolve(second_filled, reference))
                     granularity = _GRANULARITY_OF_LEVEL[_finest_level(second_filled)]
                     found.append(_Found(start, range_end, "date.range", value, "range", granularity, point=second_filled))
@@ -923,9 +944,18 @@ def _frequency_found(atom: _Atom, atoms: list[_Atom], index: int, grammar: _Gram
         unit = "day"
     following = index + 1
     if following < len(atoms) and atoms[following].level and atoms[following].start == end:
-        stop = _collect_point(atoms, following, text)
-        end = atoms[stop - 1].end
+        stop, end = _collect_point(atoms, following, text)
         unit = _finest_level(_build_point(atoms[following:stop], grammar))
+        following = stop
+    # 每周一至周五, 每年3月至5月: the range is part of the frequency.
+    if (
+        following + 1 < len(atoms)
+        and atoms[following].kind == "connector"
+        and atoms[following].start == end
+        and atoms[following + 1].level
+        and atoms[following + 1].start == atoms[following].end
+    ):
+        _, end = _collect_point(atoms, following + 1, text)
     granularity = _GRANULARITY_OF_UNIT.get(unit) or _GRANULARITY_OF_LEVEL.get(unit)
     return _Found(atom.start, end, "date.frequency", None, "frequency", granularity)
 
