@@ -22,7 +22,7 @@ from .models import Article, Document, Section, Source
 from .reading import MAX_ARTICLE_CHARS, DecodedText, decode_bytes, iter_paragraphs, replace_surrogates
 from .segment import DEFAULT_SEGMENTER, get_segmenter, segment_text
 
-__all__ = ["Options", "extract_bytes", "extract_file", "extract_text", "iter_articles"]
+__all__ = ["Options", "extract_bytes", "extract_draft", "extract_file", "extract_text", "iter_articles", "iter_drafts"]
 
 
 @dataclass(frozen=True)
@@ -96,10 +96,19 @@ def iter_articles(pieces: Iterable[str], options: Options) -> Iterator[Article]:
     Memory holds one article at a time whatever the size of the text: the
     runner streams big files through here.
     """
+    for draft in iter_drafts(pieces, options):
+        yield extract_draft(draft, options)
+
+
+def iter_drafts(pieces: Iterable[str], options: Options) -> Iterator[ArticleDraft]:
+    """The first half of :func:`iter_articles`: articles split from the text, not yet extracted."""
     lexicon = options.load_lexicon()
-    drafts = iter_article_drafts(iter_paragraphs(pieces), lexicon.words("surnames"), MAX_ARTICLE_CHARS)
-    for draft in drafts:
-        yield _extract_article(draft, options, lexicon)
+    return iter_article_drafts(iter_paragraphs(pieces), lexicon.words("surnames"), MAX_ARTICLE_CHARS)
+
+
+def extract_draft(draft: ArticleDraft, options: Options) -> Article:
+    """The second half: one article's items. The runner sends drafts of a big file to its workers."""
+    return _extract_article(draft, options, options.load_lexicon())
 
 
 def _extract_article(draft: ArticleDraft, options: Options, lexicon: Lexicon) -> Article:
