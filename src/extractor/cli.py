@@ -78,7 +78,7 @@ def run(
     from .cluster import ClusterError
     from .lexicon import LexiconError, load_lexicon
     from .pipeline import Options
-    from .runner import RunConfig, discover_inputs, run_batch
+    from .runner import Interrupted, RunConfig, discover_inputs, handle_interruptions
     from .segment import SEGMENTERS
 
     if format not in ("json", "jsonl"):
@@ -100,18 +100,28 @@ def run(
         raise typer.Exit(1)
     show_progress = out is not None and not quiet
     try:
-        summary = _run_with_progress(files, config, jobs or _default_jobs(), fail_fast, show_progress, scheduler)
+        with handle_interruptions():
+            summary = _run_with_progress(files, config, jobs or _default_jobs(), fail_fast, show_progress, scheduler)
     except ClusterError as error:
         err.print(f"--scheduler: {error}", markup=False)
         raise typer.Exit(2)
-    for failure in summary.failures:
-        err.print(f"{failure.path}: {failure.reason}", markup=False)
-    for changed in summary.changed:
-        err.print(f"would change: {changed.output}", markup=False)
+    except Interrupted as stop:  # the Dask runner lets it through; the local runner reports it in the summary
+        _say(f"interrupted by signal {stop.signum}; run again with --resume to finish")
+        raise typer.Exit(128 + stop.signum)
     if show_progress:
         _print_summary(summary)
+    if summary.interrupted:
+        # Every output is complete or absent: a rerun with --resume picks up where this one stopped.
+        _say(f"interrupted by signal {summary.interrupted} after {len(summary.results)} of {len(files)} files; "
+             "run again with --resume to finish")
+        raise typer.Exit(128 + summary.interrupted)
     if summary.failures or summary.changed:
         raise typer.Exit(1)
+
+
+def _say(line: str) -> None:
+    """One line on stderr, as is: no markup, no emoji codes, never wrapped (file names can be anything)."""
+    err.print(line, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
 def _run_with_progress(files, config, jobs, fail_fast, show_progress, scheduler=None):
@@ -132,6 +142,10 @@ def _run_with_progress(files, config, jobs, fail_fast, show_progress, scheduler=
         if result.payload is not None:
             stdout.write(result.payload)
             stdout.flush()
+        if result.failed:  # said at once, one line each: a long batch shows its bad files as it goes
+            _say(f"{result.path}: {result.reason}")
+        elif result.status == "would change":
+            _say(f"would change: {result.output}")
         return fail_fast and result.failed
 
     if not show_progress:
@@ -164,6 +178,9 @@ def _print_summary(summary) -> None:
             table.add_row(f"  {status}", str(n))
     table.add_row("files failed", str(len(summary.failures)), style="red" if summary.failures else None)
     table.add_row("articles", str(sum(r.articles for r in results)))
+    warnings = sum(r.warnings for r in results)
+    if warnings:  # an extractor that ran out of time, an article cut for its length: see article.warnings
+        table.add_row("  with warnings", str(warnings), style="yellow")
     for kind in ITEM_KINDS:
         table.add_row(kind, str(counts.get(kind, 0)))
     table.add_row("time", f"{summary.seconds:.2f} s")

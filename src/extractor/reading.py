@@ -36,8 +36,8 @@ import regex
 
 __all__ = [
     "DecodedText", "InputError", "MAX_ARTICLE_CHARS", "MAX_LINE_CHARS", "MAX_PARAGRAPH_CHARS", "NotTextError",
-    "Page", "ScannedFile", "decode_bytes", "iter_paragraphs", "iter_text", "repair_layout", "replace_surrogates",
-    "scan_stream", "sniff_encoding",
+    "Page", "ScannedFile", "decode_bytes", "iter_paragraphs", "iter_text", "read_chunk", "repair_layout",
+    "replace_surrogates", "scan_stream", "sniff_encoding",
 ]
 
 # How many bytes decide the encoding; a file no longer than this is judged whole.
@@ -186,8 +186,8 @@ def scan_stream(stream: BinaryIO) -> ScannedFile:
     Memory stays at one chunk whatever the size. Raises :class:`NotTextError`.
     """
     digest = hashlib.sha256()
-    head = _read(stream, SNIFF_BYTES)
-    first = _read(stream, READ_CHUNK_BYTES)
+    head = read_chunk(stream, SNIFF_BYTES)
+    first = read_chunk(stream, READ_CHUNK_BYTES)
     encoding = sniff_encoding(head, complete=not first)
     decoder = _CountingDecoder(encoding)
     size = 0
@@ -196,7 +196,7 @@ def scan_stream(stream: BinaryIO) -> ScannedFile:
         digest.update(chunk)
         size += len(chunk)
         decoder.decode(chunk)
-        chunk, first = first, (_read(stream, READ_CHUNK_BYTES) if first else b"")
+        chunk, first = first, (read_chunk(stream, READ_CHUNK_BYTES) if first else b"")
     decoder.decode(b"", final=True)
     return ScannedFile(encoding, digest.hexdigest(), size, decoder.replaced_chars)
 
@@ -210,7 +210,7 @@ def iter_text(stream: BinaryIO, scanned: ScannedFile) -> Iterator[str]:
     digest = hashlib.sha256()
     decoder = _CountingDecoder(scanned.encoding)
     size = 0
-    while chunk := _read(stream, READ_CHUNK_BYTES):
+    while chunk := read_chunk(stream, READ_CHUNK_BYTES):
         digest.update(chunk)
         size += len(chunk)
         yield decoder.decode(chunk)
@@ -219,17 +219,21 @@ def iter_text(stream: BinaryIO, scanned: ScannedFile) -> Iterator[str]:
         raise InputError("the file changed while it was being read")
 
 
-def _read(stream: BinaryIO, size: int) -> bytes:
-    # read() on a pipe may return less than asked before the end: fill the chunk.
-    data = stream.read(size)
-    if not data or len(data) == size:
-        return data
-    parts = [data]
-    got = len(data)
-    while got < size and (more := stream.read(size - got)):
-        parts.append(more)
-        got += len(more)
-    return b"".join(parts)
+def read_chunk(stream: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes, fewer only at the end; a read error is an :class:`InputError`."""
+    try:
+        data = stream.read(size)
+        if not data or len(data) == size:
+            return data
+        # read() on a pipe may return less than asked before the end: fill the chunk.
+        parts = [data]
+        got = len(data)
+        while got < size and (more := stream.read(size - got)):
+            parts.append(more)
+            got += len(more)
+        return b"".join(parts)
+    except OSError as error:  # a disk error, a file on a network share that went away
+        raise InputError(f"cannot read: {error.strerror or error}") from error
 
 
 def replace_surrogates(text: str) -> tuple[str, int]:
@@ -282,7 +286,8 @@ def _mostly_utf8(data: bytes, first_error: int) -> bool:
 def _detect_legacy(data: bytes) -> str:
     from charset_normalizer import from_bytes  # imported lazily: it costs start-up time
 
-    matches = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8", "cp1252"], preemptive_behaviour=False)
+    candidates = ["gb18030", "big5", "utf_16", "utf_8", "cp1252"]
+    matches = from_bytes(data, cp_isolation=candidates, preemptive_behaviour=False)
     best = matches.best()
     if best is None:
         raise NotTextError(NOT_TEXT)
@@ -309,14 +314,14 @@ def _looks_binary(text: str) -> bool:
 
 _HTML_HINT = regex.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])", regex.I)
 _HTML_HINT_CHARS = 2000
-_LINE_SEPARATORS = str.maketrans({"\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+_LINE_BREAK = regex.compile(r"\r\n?|[\f\v\u2028\u2029\x85]")
 _LINE_STRIP = " \t\u3000\ufeff"
 _CUT_AFTER = "。！？!?；;"
 
 
 def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF; a form feed or U+2028/2029 ends a line too."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_SEPARATORS)
+    return _LINE_BREAK.sub("\n", text)
 
 
 def looks_like_html(text: str) -> bool:
