@@ -18,6 +18,7 @@ shorter form of a longer name in the same article (黔江民族中学 for 重庆
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -26,14 +27,13 @@ from ..lexicon import Lexicon
 from ..models import Organization, Span
 from ..segment import SegmentedText
 from . import ExtractContext
+from ._words import word_pattern
 
 __all__ = ["find_organizations"]
 
 # How far left of a suffix a name may start: long enough for 重庆市黔江区民族 (8) or
 # 万盛经开区教师 (7) with room to spare, short enough to keep the tagged spans small.
 _MAX_PREFIX_CHARS = 16
-# The characters a name is written with; anything else (punctuation, quotes, spaces) ends it.
-_NAME_CHARS = regex.compile(r"[\p{Han}A-Za-z0-9]+$")
 _ORDINAL = regex.compile(r"第[〇零一二三四五六七八九十百千0-9]+")
 _NUMERALS = regex.compile(r"[〇零一二三四五六七八九十百千0-9]+")
 _HAN = regex.compile(r"\p{Han}+")
@@ -47,7 +47,7 @@ _INNER_TAGS = frozenset({"n", "nl", "vn", "an", "a", "b", "j", "s", "l", "i", "n
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    suffix_pattern: regex.Pattern[str]
+    suffix_pattern: re.Pattern[str]
     suffix_rows: dict[str, tuple[str, str]]  # suffix -> (kind, prefix requirement)
     suffixes_by_first_char: dict[str, list[str]]  # longest first
     stopwords: frozenset[str]
@@ -63,10 +63,9 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         by_first: dict[str, list[str]] = {}
         for suffix in ordered:
             by_first.setdefault(suffix[0], []).append(suffix)
-        pattern = regex.compile("|".join(regex.escape(suffix) for suffix in ordered) or r"(?!)")
         places = lexicon.rows("places")
         return _Vocabulary(
-            suffix_pattern=pattern,
+            suffix_pattern=word_pattern(ordered),
             suffix_rows=rows,
             suffixes_by_first_char=by_first,
             stopwords=lexicon.words("org_stopwords"),
@@ -96,12 +95,15 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
     """Every named organization of the article, one item per surface form."""
     vocabulary = _vocabulary(context.lexicon)
     text = segmented.text
-    # Overlapping, so that 办事处 is still tried after 街道办 in 街道办事处 failed.
-    candidates = [
-        candidate
-        for match in vocabulary.suffix_pattern.finditer(text, overlapped=True)
-        if (candidate := _name_ending_at(segmented, match.start(), vocabulary)) is not None
-    ]
+    candidates = []
+    tags: dict[str, list[tuple[str, str]]] = {}  # the same name recurs: tag its words once
+    match = vocabulary.suffix_pattern.search(text)
+    while match:
+        candidate = _name_ending_at(segmented, match.start(), vocabulary, tags)
+        if candidate is not None:
+            candidates.append(candidate)
+        # Every start is tried, so that 办事处 is still found after 街道办 in 街道办事处 failed.
+        match = vocabulary.suffix_pattern.search(text, match.start() + 1)
     found: dict[str, Organization] = {}
     for start, end, _, kind, requirement in _outermost(candidates):
         name = text[start:end]
@@ -134,7 +136,9 @@ def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _name_ending_at(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> _Candidate | None:
+def _name_ending_at(
+    segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary, tags: dict[str, list[tuple[str, str]]]
+) -> _Candidate | None:
     """``(start, end, suffix start, kind, requirement)`` of the name whose suffix starts here."""
     text = segmented.text
     for suffix in vocabulary.suffixes_by_first_char.get(text[suffix_start], ()):
@@ -142,7 +146,7 @@ def _name_ending_at(segmented: SegmentedText, suffix_start: int, vocabulary: _Vo
         if not text.startswith(suffix, suffix_start) or not _ends_word(segmented, end, vocabulary):
             continue
         kind, requirement = vocabulary.suffix_rows[suffix]
-        pieces = _name_pieces(segmented, suffix_start, vocabulary)
+        pieces = _name_pieces(segmented, suffix_start, vocabulary, tags)
         start = _name_start(pieces, requirement)
         if start is not None:
             return start, end, suffix_start, kind, requirement
@@ -163,46 +167,54 @@ def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
     return segmented.text[end:word_end] in vocabulary.titles and word not in vocabulary.titles
 
 
-def _name_pieces(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> list[_Piece]:
+def _name_pieces(
+    segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary, tags: dict[str, list[tuple[str, str]]]
+) -> list[_Piece]:
     """The words before a suffix that may belong to the name, left to right."""
     text = segmented.text
-    window_start = max(0, suffix_start - _MAX_PREFIX_CHARS)
-    chars = _NAME_CHARS.search(text, window_start, suffix_start)
-    if chars is None:
-        return []
-    window_start = chars.start()
+    # Names are written with letters and digits only: punctuation, quotes and spaces end them.
+    window_start, limit = suffix_start, max(0, suffix_start - _MAX_PREFIX_CHARS)
+    while window_start > limit and text[window_start - 1].isalnum():
+        window_start -= 1
     # Start on a word boundary, so that the tagger does not see half a word.
-    while window_start < suffix_start and not segmented.is_boundary(window_start):
-        window_start += 1
-    if window_start >= suffix_start:
+    index = segmented.word_index_at(window_start)
+    if segmented.starts[index] < window_start:
+        index += 1
+    if index >= len(segmented.starts) or segmented.starts[index] >= suffix_start:
         return []
+    window_start = segmented.starts[index]
+    last = segmented.word_index_at(suffix_start - 1)
+    if segmented.words[last] in vocabulary.stopwords and segmented.starts[last] + len(segmented.words[last]) == suffix_start:
+        return []  # 全区|学校, 7所|学校, 的|学校: the word before the suffix ends any name, no need to tag
+    window = text[window_start:suffix_start]
+    if window not in tags:
+        tags[window] = segmented.tag_span(window_start, suffix_start)
     pieces: list[_Piece] = []
-    for start, word, tag in reversed(_tagged_words(segmented, window_start, suffix_start)):
-        role = "ordinal" if _ORDINAL.fullmatch(word) else _piece_role(word, tag, vocabulary)
-        if role is None:  # a verb, a preposition, a number …: 荣昌区成立|眼镜产业协会
+    position = suffix_start
+    numerals = ""  # numerals read right to left, waiting for their 第 (第一|〇|四中学)
+    for word, tag in reversed(tags[window]):
+        position -= len(word)
+        if _NUMERALS.fullmatch(word):
+            numerals = word + numerals
+            continue
+        if word[0] == "第" and _ORDINAL.fullmatch(word):
+            pieces.append(_Piece(position, word + numerals, "ordinal"))
+            numerals = ""
+            continue
+        role = None if numerals else _piece_role(word, tag, vocabulary)
+        if role is None:  # a verb, a preposition, a bare number …: 荣昌区成立|眼镜产业协会
             break
-        pieces.insert(0, _Piece(start, word, role))
-    return _merge_admin_suffixes(pieces)
-
-
-def _tagged_words(segmented: SegmentedText, start: int, end: int) -> list[tuple[int, str, str]]:
-    """``(offset, word, tag)`` of a short span; 第 and the numerals after it are one word."""
-    words: list[tuple[int, str, str]] = []
-    position = start
-    for word, tag in segmented.tag_span(start, end):
-        if words and _NUMERALS.fullmatch(word) and _ORDINAL.fullmatch(words[-1][1]):
-            words[-1] = (words[-1][0], words[-1][1] + word, "m")  # 第一|〇|四 → 第一〇四
-        else:
-            words.append((position, word, tag))
-        position += len(word)
-    return words
+        pieces.append(_Piece(position, word, role))
+    return _merge_admin_suffixes(pieces[::-1])
 
 
 def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
     if word in vocabulary.stopwords:
         return None
-    if not _HAN.fullmatch(word):
-        return "inner" if word.isascii() and word.isalnum() else None
+    if word.isascii():
+        return "inner" if word.isalnum() else None  # the A of A级, the TCL of TCL集团
+    if not word.isalpha():
+        return None
     if word in vocabulary.place_names or tag in _PLACE_TAGS or _is_place_word(word, vocabulary):
         return "place"
     if word in vocabulary.place_suffixes:

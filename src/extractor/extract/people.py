@@ -24,6 +24,7 @@ photo-credit word (记者, 摄影) are authors, not people. Only the candidate w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -32,6 +33,7 @@ from ..lexicon import Lexicon
 from ..models import Person, Span
 from ..segment import SegmentedText
 from . import ExtractContext
+from ._words import word_alternation, word_pattern
 
 __all__ = ["find_people"]
 
@@ -39,14 +41,18 @@ _HAN = regex.compile(r"\p{Han}+")
 _NAME_TAGS = frozenset({"nr", "nrfg"})
 # Separators between the posts of one person (党委书记、校长; 书记兼校长).
 _ROLE_JOINERS = "、和及兼"
+# Longest role read before a name: 市委常委、区委书记、区长 and a little more.
+_MAX_ROLE_CHARS = 24
 _LIST_END = regex.compile(r"(?<=\p{Han})等")
 _CLOSING_QUOTES = "”’」』》〉\"'"
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    role_pattern: regex.Pattern[str]  # a role right before a surname
+    role_end_pattern: re.Pattern[str]  # a title or person noun right before a surname
+    role_pattern: regex.Pattern[str]  # the longest role that ends at the end of a span
     post_pattern: regex.Pattern[str]  # one role, whole
+    after_name_pattern: re.Pattern[str]  # titles and cues, which may follow a name
     credit_pattern: regex.Pattern[str]  # a byline word right before a name
     titles: frozenset[str]
     roles: frozenset[str]  # every role word: titles, person nouns, units, modifiers
@@ -58,12 +64,8 @@ class _Vocabulary:
     double_surnames: frozenset[str]
     non_names: frozenset[str]
     place_names: frozenset[str]
-    place_suffixes: frozenset[str]
+    place_suffixes: tuple[str, ...]  # longest first
     home_pattern: regex.Pattern[str]
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True)) or r"(?!)"
 
 
 def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
@@ -74,17 +76,21 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         surnames = lexicon.words("surnames")
         single = "".join(sorted(word for word in surnames if len(word) == 1))
         double = [word for word in surnames if len(word) == 2]
-        surname = f"(?:{_alternation(double)}|[{regex.escape(single)}])" if single else r"(?!)"
+        surname = f"(?:{word_alternation(double)}|[{regex.escape(single)}])" if single else r"(?!)"
         post = (
-            f"(?:{_alternation(by_kind.get('unit', []))})*(?:{_alternation(by_kind.get('modifier', []))})*"
-            f"(?:{_alternation(by_kind.get('title', []) + by_kind.get('person', []))})"
+            f"(?:{word_alternation(by_kind.get('unit', []))})*(?:{word_alternation(by_kind.get('modifier', []))})*"
+            f"(?:{word_alternation(by_kind.get('title', []) + by_kind.get('person', []))})"
         )
         places = lexicon.rows("places")
-        village = _alternation([row.word for row in places if row.kind == "village"])  # type: ignore[attr-defined]
+        village = word_alternation([row.word for row in places if row.kind == "village"])  # type: ignore[attr-defined]
         return _Vocabulary(
-            role_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*(?={surname})"),
+            role_end_pattern=re.compile(
+                f"{word_alternation(by_kind.get('title', []) + by_kind.get('person', []))}(?={surname})"
+            ),
+            role_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*$"),
             post_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*"),
-            credit_pattern=regex.compile(f"(?:{_alternation(by_kind.get('credit', []))})[ \u3000:：/]*$"),
+            after_name_pattern=word_pattern(by_kind.get("title", []) + by_kind.get("cue", [])),
+            credit_pattern=regex.compile(f"(?:{word_alternation(by_kind.get('credit', []))})[ \u3000:：/]*$"),
             titles=frozenset(by_kind.get("title", [])),
             roles=frozenset(word for kind in ("title", "person", "unit", "modifier") for word in by_kind.get(kind, [])),
             addresses=frozenset(by_kind.get("address", []) + by_kind.get("title", [])),
@@ -95,7 +101,9 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             double_surnames=frozenset(double),
             non_names=lexicon.words("non_names"),
             place_names=frozenset(row.word for row in places if row.kind == "name"),  # type: ignore[attr-defined]
-            place_suffixes=frozenset(row.word for row in places if row.kind != "name"),  # type: ignore[attr-defined]
+            place_suffixes=tuple(
+                sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
+            ),
             # 普陀村毛万二家小院: a household named after its head (not 家长, 家庭, 家乡 …).
             home_pattern=regex.compile(f"(?<=(?:{village}))({surname}\\p{{Han}}{{1,2}}?)家(?![长庭乡园属人风教访族])"),
         )
@@ -124,28 +132,33 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
             found.setdefault(name, _Found(start, end, role, rule))
             taken.update(range(start, end))
 
-    for match in vocabulary.role_pattern.finditer(text):
-        position, role = match.end(), _clean_role(text, match.start(), match.group(), vocabulary)
+    # A role right before a name. The scan looks for the role's last word, then reads the
+    # whole role leftwards on a short span (a scan with the whole role pattern is slow).
+    for end_of_role in vocabulary.role_end_pattern.finditer(text):
+        position = end_of_role.end()
+        match = vocabulary.role_pattern.search(text, max(0, position - _MAX_ROLE_CHARS), position)
+        if match is None:
+            continue
+        role = _clean_role(text, match.start(), match.group(), vocabulary)
         # One role may stand before a list of names: 学生王梓涵、李欣怡.
         while (span := _name_at(segmented, position, vocabulary, joined_ok=True)) is not None:
             add(span[0], span[1], role, "person.role")
             if span[1] >= len(text) or text[span[1]] != "、":
                 break
             position = span[1] + 1
-    for index, word in enumerate(segmented.words):
-        if not _looks_like_name(word, vocabulary):
+    # A word tagged as a name before a title (陶庆明|校长) or a cue (张伟|介绍).
+    for match in vocabulary.after_name_pattern.finditer(text):
+        end = match.start()
+        following = segmented.word_after(end)
+        if end == 0 or (following not in vocabulary.titles and following not in vocabulary.cues):
             continue
-        start = segmented.starts[index]
-        end = start + len(word)
-        following = segmented.words[index + 1] if index + 1 < len(segmented.words) else ""
-        previous = segmented.words[index - 1] if index > 0 else ""
-        if start in taken or following in vocabulary.credits or not _tagged_as_name(segmented, start, end):
+        index = segmented.word_index_at(end - 1)
+        start, word = segmented.starts[index], segmented.words[index]
+        if start in taken or not _looks_like_name(word, vocabulary) or not _tagged_as_name(segmented, start, end):
             continue
         if following in vocabulary.titles:
             add(start, end, following, "person.role_after")
-        elif _near_place(previous, following, vocabulary):
-            continue
-        elif following in vocabulary.cues:
+        elif not _near_place(segmented.words[index - 1] if index else "", following, vocabulary):
             add(start, end, None, "person.tagged")
     for match in _LIST_END.finditer(text):
         # 获奖学生有陈思、王一鸣、张可欣等: a list of words tagged as names, closed by 等.
@@ -230,7 +243,7 @@ def _is_candidate(name: str, vocabulary: _Vocabulary) -> bool:
     surname_length = 2 if name[:2] in vocabulary.double_surnames else 1
     if name[surname_length:] in vocabulary.addresses:  # 李老师, 张大爷, 王校长
         return False
-    return not any(name.endswith(suffix) for suffix in vocabulary.place_suffixes)
+    return not name.endswith(vocabulary.place_suffixes)
 
 
 def _tagged_as_name(segmented: SegmentedText, start: int, end: int) -> bool:
@@ -250,9 +263,7 @@ def _ends_name(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
 
 def _near_place(previous: str, following: str, vocabulary: _Vocabulary) -> bool:
     """清流镇|邵家坝|院落: a word between a place and a place noun names a place."""
-    return any(previous.endswith(suffix) for suffix in vocabulary.place_suffixes) or any(
-        following.startswith(suffix) for suffix in vocabulary.place_suffixes
-    )
+    return previous.endswith(vocabulary.place_suffixes) or following.startswith(vocabulary.place_suffixes)
 
 
 def _after_credit(text: str, start: int, vocabulary: _Vocabulary) -> bool:
