@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Union
@@ -74,6 +75,7 @@ def run_on_dask(
     """
     started = time.perf_counter()
     summary = BatchSummary()
+    run = uuid.uuid4().hex[:12]
     with _connect(scheduler, jobs) as client:
         from distributed import as_completed
 
@@ -84,7 +86,8 @@ def run_on_dask(
             [path for path, _ in files],
             [root for _, root in files],
             [config] * len(files),
-            key=[f"extract-{index}-{path.name}" for index, (path, _) in enumerate(files)],
+            # Keys unique to this run: another run on a shared cluster must not be taken for this one.
+            key=[f"extract-{run}-{index}-{path.name}" for index, (path, _) in enumerate(files)],
             retries=retries,
             pure=False,
         )
