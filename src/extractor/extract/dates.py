@@ -154,7 +154,7 @@ class _Grammar:
             "numdate": _NO_DIGIT_BEFORE + r"(?P<nd_y>" + _YEAR_4 + r")(?P<nd_sep>[-/.．])(?P<nd_m>1[0-2]|0?[1-9])"
             r"(?P=nd_sep)(?P<nd_d>3[01]|[12]\d|0?[1-9])(?!\d)",
             "numym": _NO_DIGIT_BEFORE + r"(?P<nm_y>(?:19|20)\d\d)(?:[-/](?P<nm_m>1[0-2]|0?[1-9])|[.．](?P<nm_m2>1[0-2]|0[1-9]))"
-            r"(?![\d%％])(?![.．]\d)",
+            r"(?![\d%％万亿千百元])(?![.．]\d)",
             "bareyear": _NO_DIGIT_BEFORE + r"(?P<by>" + _YEAR_4 + r")(?=\s*" + _CONNECTOR + r"\s*(?:"
             + _YEAR_4 + r"|\d\d)(?:学年|年))",
             "year": r"(?:" + _NO_DIGIT_BEFORE + r"(?:(?P<y>" + _YEAR_4 + r")(?=学?年(?!历史|之久|代))|(?P<y2>\d\d)(?=年"
@@ -315,6 +315,8 @@ def _scan(grammar: _Grammar, segmented: SegmentedText, start: int = 0, end: int 
             continue
         if kind in ("yearsuffix", "monthsuffix") and not segmented.is_boundary(e):
             continue  # 2023年中国: 中 starts 中国
+        if kind == "weekday" and segmented.word_at(s)[0] == s and segmented.word_at(s)[1] > e:
+            continue  # 周一鸣 is a name, not Monday
         if _excluded(grammar, text, s, e):
             continue
         previous_end = e
@@ -884,7 +886,8 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
             index = stop
             continue
         if atom.kind == "duration":
-            item = _duration_found(atom, grammar, reference, narrative=_continues_story(text, last_point_end, atom.start))
+            narrative = _continues_story(text, last_point_end, atom.start)
+            item = _duration_found(atom, grammar, reference, narrative, text)
             if item is not None:
                 found.append(item)
         elif atom.kind == "frequency":
@@ -909,11 +912,13 @@ def _continues_story(text: str, last_point_end: int, start: int) -> bool:
     return last_point_end >= 0 and "\n" not in text[last_point_end:start]
 
 
-def _duration_found(atom: _Atom, grammar: _Grammar, reference: date | None, narrative: bool) -> _Found | None:
+def _duration_found(
+    atom: _Atom, grammar: _Grammar, reference: date | None, narrative: bool, text: str
+) -> _Found | None:
     m = atom.match
     count = _count(m, grammar)
-    if count is None:
-        return None
+    if count is None or text[atom.start - 1 : atom.start] == "第":
+        return None  # 第五年 is an ordinal, not a span of time
     suffix, prefix = m["du_sfx"] or "", m["du_pre"] or ""
     granularity = _GRANULARITY_OF_UNIT.get(count.unit)
     start, end = atom.start, atom.end
