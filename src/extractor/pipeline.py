@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from .articles import ArticleDraft, iter_article_drafts
 from .extract import EXTRACTORS, ExtractContext, get_extractor
-from .extract._guard import EXTRACTOR_TIME_LIMIT, call_guarded, run_guarded
+from .extract._guard import call_guarded, run_guarded
 from .extract.links import link_items
 from .lexicon import Lexicon, load_lexicon
 from .models import Article, Document, Section, Source
@@ -118,7 +118,7 @@ def _extract_article(draft: ArticleDraft, options: Options, lexicon: Lexicon) ->
     warnings = list(draft.warnings)
     reference_date, origin = options.reference_date, "given" if options.reference_date else None
     if reference_date is None:
-        reference_date = call_guarded("dateline", lambda: find_dateline(text), None, warnings, EXTRACTOR_TIME_LIMIT)
+        reference_date = call_guarded("dateline", lambda: find_dateline(text), None, warnings)
         origin = "article" if reference_date else None
     segmented = segment_text(text, get_segmenter(options.segmenter, lexicon))
     context = ExtractContext(lexicon=lexicon, reference_date=reference_date, title=draft.title)

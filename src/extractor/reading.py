@@ -144,7 +144,7 @@ def _sniff(head: bytes, complete: bool) -> str:
             return "utf-8"
     if not complete and b"\n" in head:
         head = head[: head.rindex(b"\n") + 1]  # no multi-byte character cut in half for the detector
-    return _detect_legacy(head)
+    return _detect_legacy(head) or _least_damaged(head)
 
 
 def decode_bytes(data: bytes) -> DecodedText:
@@ -283,14 +283,14 @@ def _mostly_utf8(data: bytes, first_error: int) -> bool:
     return first_error > 0 and bad <= max(2, len(decoded) // 200)
 
 
-def _detect_legacy(data: bytes) -> str:
+def _detect_legacy(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # imported lazily: it costs start-up time
 
     candidates = ["gb18030", "big5", "utf_16", "utf_8", "cp1252"]
     matches = from_bytes(data, cp_isolation=candidates, preemptive_behaviour=False)
     best = matches.best()
     if best is None:
-        raise NotTextError(NOT_TEXT)
+        return None
     # A few characters can read as GB18030 and as Big5 alike: the genre is mainland news, so GB wins a tie.
     tied = {match.encoding for match in matches if match.chaos == best.chaos}
     encoding = "gb18030" if "gb18030" in tied else best.encoding.replace("_", "-")
@@ -300,6 +300,22 @@ def _detect_legacy(data: bytes) -> str:
     if encoding in {"big5hkscs", "cp950"}:
         encoding = "big5"
     return encoding
+
+
+def _least_damaged(data: bytes) -> str:
+    """The encoding that has to replace the fewest bytes, when that is few: damaged text is still text.
+
+    The detector refuses a file with a single bad byte; this takes it back.
+    """
+    damage = {encoding: data.decode(encoding, errors="replace").count("\ufffd") for encoding in _DAMAGED_CANDIDATES}
+    encoding = min(damage, key=damage.__getitem__)  # the first of equals wins: the order is a preference
+    if damage[encoding] > _MAX_DAMAGE * len(data.decode(encoding, errors="replace")):
+        raise NotTextError(NOT_TEXT)
+    return encoding
+
+
+_DAMAGED_CANDIDATES = ("utf-8", "gb18030", "big5")
+_MAX_DAMAGE = 0.05  # a text with more than 5 % of its characters undecodable is taken for binary data
 
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -346,6 +362,7 @@ class _HtmlStripper:
     """
 
     _MAX_TAG_CHARS = 2000  # a "<" without ">" this far is text, not a tag
+    _TAG_START = regex.compile(r"<[A-Za-z/!?]")  # as in HTML: "a < b" holds no tag
     _RAW_TEXT = regex.compile(r"<(script|style)\b", regex.I)
     _BLOCK_TAG = regex.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|section|article|title)\b", regex.I)
     _ENDS = {
@@ -382,12 +399,16 @@ class _HtmlStripper:
             if text.startswith("<!--", opening):
                 self._inside, position = "comment", opening + 4
                 continue
+            if opening + 1 == len(text) and not final:
+                self._carry = text[opening:]  # the next piece tells whether a tag starts here
+                break
             closing = text.find(">", opening, opening + self._MAX_TAG_CHARS + 1)
-            if closing < 0:
-                if final or len(text) - opening > self._MAX_TAG_CHARS:
-                    out.append("<")
-                    position = opening + 1
-                    continue
+            unclosed = closing < 0 and (final or len(text) - opening > self._MAX_TAG_CHARS)
+            if unclosed or not self._TAG_START.match(text, opening):
+                out.append("<")
+                position = opening + 1
+                continue
+            if closing < 0:  # the tag may end in the next piece
                 self._carry = text[opening:]
                 break
             tag = text[opening : closing + 1]

@@ -38,7 +38,7 @@ T = TypeVar("T")
 
 
 def run_guarded(
-    extractors: Mapping[str, Callable[..., list]], segmented, context, time_limit: float = EXTRACTOR_TIME_LIMIT
+    extractors: Mapping[str, Callable[..., list]], segmented, context, time_limit: float | None = None
 ) -> tuple[dict[str, list], list[str]]:
     """Every kind's items, and one warning per extractor that timed out or failed."""
     warnings: list[str] = []
@@ -49,10 +49,15 @@ def run_guarded(
     return items, warnings
 
 
-def call_guarded(what: str, call: Callable[[], T], fallback: T, warnings: list[str], time_limit: float) -> T:
-    """``call()``, or ``fallback`` with a warning when it runs too long or raises."""
+def call_guarded(
+    what: str, call: Callable[[], T], fallback: T, warnings: list[str], time_limit: float | None = None
+) -> T:
+    """``call()``, or ``fallback`` with a warning when it runs too long or raises.
+
+    ``time_limit`` defaults to :data:`EXTRACTOR_TIME_LIMIT`.
+    """
     try:
-        with _alarm(time_limit):
+        with _alarm(EXTRACTOR_TIME_LIMIT if time_limit is None else time_limit):
             return call()
     except TimeoutError as error:
         warnings.append(f"{what}: skipped on this article: {error}")
