@@ -147,7 +147,7 @@ def _name_ending_at(
             continue
         kind, requirement = vocabulary.suffix_rows[suffix]
         pieces = _name_pieces(segmented, suffix_start, vocabulary, tags)
-        start = _name_start(pieces, requirement)
+        start = _name_start(pieces, requirement, suffix_start)
         if start is not None:
             return start, end, suffix_start, kind, requirement
         # A shorter suffix does not make a better name: 中学校 without a name is 学校 without one.
@@ -252,8 +252,11 @@ def _merge_admin_suffixes(pieces: list[_Piece]) -> list[_Piece]:
     return merged
 
 
-def _name_start(pieces: list[_Piece], requirement: str) -> int | None:
+def _name_start(pieces: list[_Piece], requirement: str, suffix_start: int) -> int | None:
     """Where the name starts, or None when the words before the suffix name nothing."""
+    if requirement == "none":  # 教育部: a full name by itself, written with a place or not
+        named = [piece for piece in pieces if piece.role in ("place", "proper")]
+        return named[0].start if named else suffix_start
     if requirement == "any":
         while pieces and pieces[0].role == "time":
             pieces = pieces[1:]

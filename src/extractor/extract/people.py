@@ -190,6 +190,8 @@ def _name_at(
     word = segmented.word_after(position)
     if not word:
         return None
+    if len(word) == 3 and word[-1] in vocabulary.follows:
+        word = word[:2]  # 学生|赵六说: the segmenter glued 说 to a two-character name
     end = position + len(word)
     if _looks_like_name(word, vocabulary):
         # 委员|沙龙|四个平台: two characters after a role are a name when tagged as one and
@@ -258,7 +260,7 @@ def _ends_name(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
         return True
     if not _HAN.match(text[end]):
         return text[end] not in _CLOSING_QUOTES  # “委员沙龙”: a quoted term, not a name
-    return segmented.word_after(end) in vocabulary.follows
+    return segmented.word_after(end) in vocabulary.follows or text[end] in vocabulary.follows
 
 
 def _near_place(previous: str, following: str, vocabulary: _Vocabulary) -> bool:
