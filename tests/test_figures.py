@@ -73,6 +73,12 @@ TABLE: list[tuple[str, list[F]]] = [
     ("共3所,120人参加。", [F("3所", 3, "所"), F("120人", 120, "人")]),
     ("该4个项目全部完工。", [F("4个", 4, "个", subject="项目")]),
     ("这三所学校都是新建的。", [F("三所", 3, "所", subject="学校")]),
+    # the segmenter joins a measure word to the next word (人获, 个村, 个人): the count stands
+    ("该校1名学生获一等奖，2人获二等奖。", [F("1名", 1, "名", subject="学生"), F("2人", 2, "人")]),
+    ("全区68个村实现全覆盖。", [F("68个", 68, "个", subject="村")]),
+    ("5个人参加了活动。", [F("5个", 5, "个", subject="人")]),
+    ("惠及群众1.2万户3.5万人。", [F("1.2万户", 12000, "户"), F("3.5万人", 35000, "人")]),
+    ("辖7个街道、12个镇。", [F("7个", 7, "个", subject="街道"), F("12个", 12, "个", subject="镇")]),
     # ---- Chinese numerals
     ("创新拓展委员沙龙四个平台，通过协商议事促进问题解决。", [F("四个", 4, "个", subject="平台")]),
     ("以四个平台为载体。", [F("四个", 4, "个", subject="平台")]),
@@ -241,6 +247,11 @@ TABLE: list[tuple[str, list[F]]] = [
     ("培育发展电子信息产业的5大措施。", []),
     ("选派省市、区、县三级政协委员入驻。", []),
     ("一成不变。", []),
+    ("其中5成为骨干教师。", []),
+    ("两会期间，代表委员建言献策。", []),
+    ("要落实“两个责任”，推进“三个一批”。", []),
+    ("一是加强组织领导；二是强化督查考核。", []),
+    ("他在三尺讲台上耕耘了30余年。", []),
     ("零犯罪学校", []),
     ("建设5G网络。", []),
     ("“十四五”规划课题。", []),
@@ -301,7 +312,7 @@ def test_offsets_and_sentence() -> None:
 
 
 def test_user_lexicon_adds_a_unit_and_removes_an_exclusion(tmp_path) -> None:
-    (tmp_path / "units.tsv").write_text("word\tkind\tas_unit\tfactor\n羽\tcount\n", encoding="utf-8")
+    (tmp_path / "units.tsv").write_text("word\tkind\n羽\tcount\n", encoding="utf-8")
     (tmp_path / "figure_exclusions.tsv").write_text("word\n-八项规定\n", encoding="utf-8")
     lexicon = load_lexicon(tmp_path)
     context = ExtractContext(lexicon)

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Mapping, NamedTuple
 
-import regex
+import re
 
-from ..lexicon import ApproxRow, FigureContextRow, Lexicon, UnitRow
+from ..lexicon import ApproxRow, FigureContextRow, Lexicon, UnitConversionRow, UnitRow
 from ..models import Figure
 from ..numerals import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, CHINESE_POWERS, as_plain_number, parse_chinese_number, parse_chinese_range
 from ..segment import SegmentedText
@@ -52,12 +52,12 @@ _SPEECH_PUNCTUATION = "，,。；;！？!?：:、\n"
 _MAX_QUOTED_NAME = 30
 _MAX_BOOK_TITLE = 80
 # Where the counted noun after a figure ends at the latest.
-_CLAUSE_END = regex.compile(r"[，,。；;！？!?：:、\n（()）“”\"《》…—]")
+_CLAUSE_END = re.compile(r"[，,。；;！？!?：:、\n（()）“”\"《》…—]")
 _SUBJECT_WINDOW = 20
-_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "nrt", "nrfg", "j", "vn", "an"})
+_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "zg", "nrt", "nrfg", "j", "vn", "an"})
 _PLACE_TAGS = frozenset({"s", "f"})  # 市内外, 中: where, not what
-_MODIFIER_TAGS = frozenset({"a", "ad", "b", "m", "mq", "q", "r", "l", "i"})
-_TRAILING_POWERS = regex.compile(rf"[{_POWERS}]+$")
+_MODIFIER_TAGS = frozenset({"a", "ad", "b", "r", "l", "i"})
+_TRAILING_POWERS = re.compile(rf"[{_POWERS}]+$")
 _SKIPPED_GROUPS = frozenset({"quoted", "excluded"})
 # Words of place that the segmenter may join to a time unit (工作日内, 月底).
 _POSTPOSITIONS = "内后前来里间中底初末"
@@ -83,14 +83,15 @@ class _Groups(NamedTuple):
 class _Grammar:
     """Everything the rules need from one lexicon, built once."""
 
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
     units: Mapping[str, UnitRow]
+    conversions: Mapping[str, UnitConversionRow]
     approx: Mapping[str, ApproxRow]
     not_count_before: frozenset[str]  # ordinal and rate words: 第, 前, 每
     not_count_endings: tuple[str, ...]  # those of two or more characters, also at a word's end: 五年级
     glued_words: frozenset[str]
     term_units: tuple[str, ...]
-    term_body: regex.Pattern[str]
+    term_body: re.Pattern[str]
     subject_end_words: frozenset[str]
     time_units: frozenset[str]
 
@@ -110,7 +111,7 @@ def find_figures(segmented: SegmentedText, context: ExtractContext) -> list[Figu
 def _alternation(words: Iterable[str]) -> str:
     """Longest first, so that 人次 wins over 人 and 超过 over 超."""
     ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return "|".join(regex.escape(word) for word in ordered) or "(?!)"
+    return "|".join(re.escape(word) for word in ordered) or "(?!)"
 
 
 def _build_grammar(lexicon: Lexicon) -> _Grammar:
@@ -124,51 +125,61 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
     not_count_before = words_of("ordinal") | words_of("rate")
     prefixes = _alternation(word for word, row in approx.items() if row.position == "prefix")
     suffixes = _alternation(word for word, row in approx.items() if row.position == "suffix")
-    chinese = regex.escape(CHINESE_NUMERAL_CHARS)
-    digits = regex.escape("".join(CHINESE_DIGITS))
+    chinese = re.escape(CHINESE_NUMERAL_CHARS)
+    digits = re.escape("".join(CHINESE_DIGITS))
     # The second number of a range follows its separator, so only the first has a guarded start.
     high = rf"(?:{_ARABIC}[{_POWERS}]*|[{chinese}]+(?:点[{digits}]+)?)"
     number = rf"(?:{_ARABIC_START}{_ARABIC}[{_POWERS}]*|(?<![{chinese}])[{chinese}]+(?:点[{digits}]+)?)"
-    punctuation = regex.escape(_SPEECH_PUNCTUATION)
+    punctuation = re.escape(_SPEECH_PUNCTUATION)
     quoted = "|".join(
-        rf"{regex.escape(left)}[^{regex.escape(left + right)}{punctuation}]{{1,{_MAX_QUOTED_NAME}}}{regex.escape(right)}"
+        rf"{re.escape(left)}[^{re.escape(left + right)}{punctuation}]{{1,{_MAX_QUOTED_NAME}}}{re.escape(right)}"
         for left, right in _NAME_QUOTES
     )
     quoted += rf"|《[^《》\n]{{1,{_MAX_BOOK_TITLE}}}》"
+    # A first-character gate lets the engine skip most positions at once (3x faster scan).
+    first_characters = (
+        {left for left, _ in _NAME_QUOTES}
+        | {"《", "百"}
+        | {word[0] for word in lexicon.words("figure_exclusions")}
+        | {word[0] for word, row in approx.items() if row.position == "prefix"}
+        | set("0123456789０１２３４５６７８９" + CHINESE_NUMERAL_CHARS)
+    )
     pattern = (
-        rf"(?P<quoted>{quoted})"
+        rf"(?=[{re.escape(''.join(sorted(first_characters)))}])"
+        rf"(?:(?P<quoted>{quoted})"
         rf"|(?P<excluded>{_alternation(lexicon.words('figure_exclusions'))})"
         rf"|(?P<prefix>{prefixes})?"
         rf"(?:百分之(?P<percent>{number})"
         rf"|(?:(?P<low>{number}){_RANGE_SEPARATORS}(?P<high>{high})|(?P<number>{number}))"
         rf"(?:(?P<infix>{suffixes})(?P<power>[{_POWERS}]+)?)?"
         rf"(?P<unit>{_alternation(units)}))"
-        rf"(?P<suffix>{suffixes})?"
+        rf"(?P<suffix>{suffixes})?)"
     )
-    compiled = regex.compile(pattern)
+    compiled = re.compile(pattern)
     if tuple(compiled.groupindex) != _Groups._fields:  # a guard for whoever edits the pattern
         raise RuntimeError("the figure pattern's groups must follow _Groups")
     return _Grammar(
         pattern=compiled,
         units=units,
+        conversions={row.word: row for row in lexicon.rows("unit_conversions") if isinstance(row, UnitConversionRow)},
         approx=approx,
         not_count_before=not_count_before,
         not_count_endings=tuple(word for word in not_count_before if len(word) > 1),
         glued_words=words_of("glued"),
         term_units=tuple(sorted(words_of("term_unit"))),
-        term_body=regex.compile(_alternation(words_of("term_body"))),
+        term_body=re.compile(_alternation(words_of("term_body"))),
         subject_end_words=words_of("subject_end"),
         time_units=lexicon.words("time_units"),
     )
 
 
-def _read_figure(match: regex.Match[str], segmented: SegmentedText, grammar: _Grammar) -> Figure | None:
+def _read_figure(match: re.Match[str], segmented: SegmentedText, grammar: _Grammar) -> Figure | None:
     """The figure a candidate match stands for, or None when a rule rejects it."""
     text = segmented.text
     groups = _Groups._make(match.groups())
     unit = groups.unit
     unit_end = match.end("unit") if unit is not None else match.end("percent")
-    if not segmented.is_boundary(unit_end):
+    if not segmented.is_boundary(unit_end) and not _unit_starts_a_word(match, grammar, segmented):
         return None  # the unit runs on into a longer word: 四轮驱动, 一盘棋, 二期工程
     body_start = match.end("prefix") if groups.prefix is not None else match.start()
     start = _figure_start(match.start(), body_start, groups, segmented, grammar)
@@ -198,6 +209,23 @@ def _read_figure(match: regex.Match[str], segmented: SegmentedText, grammar: _Gr
         subject=_subject(segmented, end, grammar),
         unit_kind=unit_row.kind if unit_row is not None else "percent",
     )
+
+
+def _unit_starts_a_word(match: re.Match[str], grammar: _Grammar, segmented: SegmentedText) -> bool:
+    """The segmenter joins a measure word to what follows (2人获二等奖, 68个村, 3个人): the
+    count stands when the unit starts that word. Only counting units, so that 5成为 (become)
+    or a unit inside a word begun by the number (四轮驱动, 一成不变) stays out."""
+    unit = match.group("unit")
+    row = grammar.units.get(unit) if unit is not None else None
+    return row is not None and row.kind == "count" and segmented.is_boundary(match.start("unit"))
+
+
+def _text_after_unit(segmented: SegmentedText, unit_end: int) -> str:
+    """The word after the unit, or the rest of the word the unit starts (个村 gives 村)."""
+    if segmented.is_boundary(unit_end):
+        return segmented.word_after(unit_end)
+    _, word_end, _ = segmented.word_at(unit_end)
+    return segmented.text[unit_end:word_end]
 
 
 def _figure_start(
@@ -237,7 +265,7 @@ def _counts_things(
     十五届二次会议) or a cohort (2023届毕业生)."""
     text = segmented.text
     unit = groups.unit or ""
-    after = segmented.word_after(unit_end)
+    after = _text_after_unit(segmented, unit_end)
     if _is_time_word(after, grammar) or (
         after in ("多", "半") and _is_time_word(segmented.word_after(unit_end + len(after)), grammar)
     ):
@@ -305,12 +333,14 @@ def _read_value(groups: _Groups, grammar: _Grammar) -> tuple[Value, str, str] | 
                 rule = _number_rule(number + power)
     except ValueError:
         return None
-    row = grammar.units[unit]
-    if row.factor is not None:
-        values = [as_plain_number(Decimal(value) * row.factor) for value in values]
-        rule = "figure.share"
+    conversion = grammar.conversions.get(unit)
+    if conversion is not None:
+        if conversion.factor != 1:
+            values = [as_plain_number(Decimal(value) * conversion.factor) for value in values]
+            rule = "figure.share"
+        unit = conversion.as_unit
     numbers = [_json_number(value) for value in values]
-    return (numbers[0] if len(numbers) == 1 else numbers), row.as_unit or unit, rule
+    return (numbers[0] if len(numbers) == 1 else numbers), unit, rule
 
 
 def _number_rule(number: str) -> str:

@@ -69,11 +69,14 @@ UnitKind = Literal["count", "money", "area", "length", "weight", "volume", "perc
 
 
 class UnitRow(Row):
-    """A unit or measure word; ``as_unit``/``factor`` rewrite it (三成 is 30 %: as_unit %, factor 10)."""
-
     kind: UnitKind
-    as_unit: str | None = None
-    factor: int | None = None
+
+
+class UnitConversionRow(Row):
+    """A unit reported as another one, times a factor (三成 is 30 %: 成 → %, factor 10)."""
+
+    as_unit: str
+    factor: int = 1
 
 
 class FigureContextRow(Row):
@@ -91,7 +94,7 @@ class OrgSuffixRow(Row):
     """A word ending an organization's name, the kind it gives, and what must stand before it."""
 
     kind: OrganizationKind
-    prefix: Literal["place", "name", "any", "none"]
+    prefix: Literal["place", "name", "any"]
 
 
 class PlaceRow(Row):
@@ -209,6 +212,7 @@ ROW_MODELS: dict[str, type[Row]] = {
     "time_exclusions": Row,
     "figure_context": FigureContextRow,
     "figure_exclusions": Row,
+    "unit_conversions": UnitConversionRow,
     "award_triggers": AwardTriggerRow,
     "award_wrappers": AwardWrapperRow,
     "award_generic": AwardGenericRow,
