@@ -94,7 +94,7 @@ class OrgSuffixRow(Row):
     """A word ending an organization's name, the kind it gives, and what must stand before it."""
 
     kind: OrganizationKind
-    prefix: Literal["place", "name", "any"]
+    prefix: Literal["place", "name", "any", "none"]
 
 
 class PlaceRow(Row):
