@@ -64,7 +64,7 @@ _ALLOWED_BEFORE: dict[str, frozenset[str]] = {
     "monthpart": frozenset({"month"}),
     "week": frozenset(),
     "day": frozenset({"month"}),
-    "festival": frozenset({"year"}),
+    "festival": frozenset({"year", "day"}),
     "weekday": frozenset({"day"}),
     "daypart": frozenset({"day", "weekday", "festival"}),
     "clock": frozenset({"day", "weekday", "festival", "daypart"}),
@@ -328,7 +328,9 @@ def _excluded(grammar: _Grammar, text: str, start: int, end: int) -> bool:
         return False
     low = max(0, start - grammar.exclusion_reach + 1)
     for hit in grammar.exclusions.finditer(text, low, min(len(text), end + grammar.exclusion_reach - 1)):
-        if hit.start() < end and hit.end() > start:
+        overlaps = hit.start() < end and hit.end() > start
+        inside = start <= hit.start() and hit.end() <= end and hit.end() - hit.start() < end - start
+        if overlaps and not inside:  # 过去这一年 keeps its 这一年; a bare 一年 in 这一年 goes
             return True
     return False
 
