@@ -186,6 +186,9 @@ def _name_pieces(
     last = segmented.word_index_at(suffix_start - 1)
     if segmented.words[last] in vocabulary.stopwords and segmented.starts[last] + len(segmented.words[last]) == suffix_start:
         return []  # 全区|学校, 7所|学校, 的|学校: the word before the suffix ends any name, no need to tag
+    glued = segmented.word_index_at(suffix_start)
+    if segmented.starts[glued] < suffix_start and segmented.words[glued] in vocabulary.stopwords:
+        return []  # 中小学校 is no 中 + 小学校
     window = text[window_start:suffix_start]
     if window not in tags:
         tags[window] = segmented.tag_span(window_start, suffix_start)
@@ -229,7 +232,10 @@ def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
 
 
 def _is_place_word(word: str, vocabulary: _Vocabulary) -> bool:
-    """荣昌区, 重庆市委: a word that starts with a known place name (two characters or more)."""
+    """荣昌区, 重庆市委: a word that starts with a known place name; 金水区, 绵阳市: a word
+    of three characters or more that ends with an administrative suffix."""
+    if len(word) >= 3 and word.endswith(vocabulary.place_suffixes):
+        return True
     return any(word[:length] in vocabulary.place_names for length in range(2, min(len(word), 4) + 1))
 
 

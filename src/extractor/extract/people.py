@@ -254,13 +254,16 @@ def _tagged_as_name(segmented: SegmentedText, start: int, end: int) -> bool:
 
 
 def _ends_name(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
-    """Does a joined name end here: at the end of a clause, or before 表示, 看来, 的 …?"""
+    """Does a name end here: at the end of a clause, or before 表示, 看来, 的, a title …?"""
     text = segmented.text
     if end >= len(text):
         return True
     if not _HAN.match(text[end]):
         return text[end] not in _CLOSING_QUOTES  # “委员沙龙”: a quoted term, not a name
-    return segmented.word_after(end) in vocabulary.follows or text[end] in vocabulary.follows
+    if segmented.word_after(end) in vocabulary.follows or text[end] in vocabulary.follows:
+        return True
+    # A title or a cue starts the next word: 周|建国|主持会议, 部长张华|教授.
+    return vocabulary.after_name_pattern.match(text, end) is not None
 
 
 def _near_place(previous: str, following: str, vocabulary: _Vocabulary) -> bool:
