@@ -1,11 +1,468 @@
-"""Programs: placeholder until the programs extractor lands (returns nothing)."""
+"""Programs: named initiatives, one item per distinct name per article.
+
+Four rules find them:
+
+- ``program.book_title``: a name in 《》 (documents, courses, textbooks, research projects); its
+  kind from its own head (…实施方案: document) or the words around it (开设《X》等校本选修课);
+- ``program.quote.*``: a name in “” that names an initiative, brand, model, platform or
+  campaign. Quotes are also used for emphasis and figures of speech (“先行区”字眼, 架起“连心桥”),
+  so the context decides: a program head after the quote (“114”模式), a program head ending the
+  quoted name (“七个行动计划”), a numbered slogan (“四轮驱动”, “双创”), a program verb before it
+  (开展“X”) or an emphasis cue (当好“X”, “X”字眼) — lexicon ``program_cues``;
+- ``program.about``: an unquoted document title 关于…的实施意见 / …的通知;
+- ``program.list.counted`` and ``program.head``: unquoted names, listed before a counted head
+  (委员进小院、委员沙龙四个平台) or ending with a program head (…工程, …试点; lexicon
+  ``program_heads``) when the name is specific, not plain prose (学校基层党建平台).
+
+Names inside an honour or the contest it was won in are left to the awards.
+
+>>> from extractor.segment import get_segmenter, segment_text
+>>> from extractor.lexicon import load_lexicon
+>>> from extractor.extract import ExtractContext
+>>> text = "创新“四轮驱动”,当好“好帮手”,印发《关于开展党建工作的通知》。"
+>>> programs = find_programs(segment_text(text, get_segmenter("jieba")), ExtractContext(load_lexicon()))
+>>> [(p.name, p.kind) for p in programs]
+[('四轮驱动', 'model'), ('关于开展党建工作的通知', 'document')]
+"""
 
 from __future__ import annotations
 
-from ..models import Program
+from dataclasses import dataclass
+
+import regex
+
+from ..lexicon import Lexicon
+from ..models import Program, ProgramKind, Span
 from ..segment import SegmentedText
 from . import ExtractContext
+from ._spans import ClauseIndex, QuoteIndex, QuotedSpan, strip_quote_marks
+from .awards import award_spans
+
+__all__ = ["find_programs", "judge_quote"]
+
+_MAX_QUOTED = 30  # a longer quote is speech or a sentence, not a name
+_MAX_UNQUOTED = 30
+_LONG_NAME = 10  # an unquoted name this long is specific enough without a place or number
+_HEAD_WINDOW = 6  # modifiers allowed between a closing quote and its head (“1234”思政教育模式)
+_NUMERALS = "一二三四五六七八九十百千"
+# Numbered slogans that name a way of working: “114”, “十四五”, “七联七化”, “双创”, “四轮驱动”.
+_SLOGAN = regex.compile(
+    rf"^(?:[0-9]+|[{_NUMERALS}]+|[{_NUMERALS}两][^{_NUMERALS}两][{_NUMERALS}两][^{_NUMERALS}两]"
+    rf"|双\p{{Han}}|[{_NUMERALS}]\p{{Han}}{{3}})$"
+)
+_SENTENCE_MARKS = regex.compile(r"[。！？!?；;]")
+_SPEECH_AFTER = regex.compile(r"^(?:[^，。,]{0,8}?)(?:表示|说|介绍|指出|认为|强调|谈道|坦言)")
+_PUNCTUATION_TOKEN = regex.compile(r"^[\p{P}\s]+$")
+# Part-of-speech tags (jieba's set) that end a name when walking back from its head:
+# prepositions, conjunctions, particles, pronouns, adverbs, locatives, measure words.
+_STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz d w y e o q f".split())
+# Tags of words a name does not begin with (建成, 依托, 共同 …); vn (建设) may begin one.
+_LEADING_TAGS = frozenset("v vd vi vg d p c u uj r f".split())
+_LATIN_OR_DIGIT = regex.compile(r"[0-9A-Za-z]")
+_QUOTE_OPENERS = "“‘「『\""
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    heads: dict[str, tuple[str, str]]  # head -> (kind or "none", unquoted: named, cue or never)
+    head_pattern: regex.Pattern[str]  # heads of unquoted names (named and cue)
+    head_after: regex.Pattern[str]  # a head just after a closing quote
+    head_end: regex.Pattern[str]  # a head that ends a name
+    title_after: regex.Pattern[str]  # a head after a book title (《X》等校本选修课)
+    title_before: regex.Pattern[str]  # a head before a book title (课题《X》)
+    list_head: regex.Pattern[str]  # a list after a quote that ends with 等…head
+    counted_list: regex.Pattern[str]
+    about_pattern: regex.Pattern[str]
+    cues_before: dict[str, tuple[str, str | None]]  # cue -> (signal, kind)
+    cue_before_pattern: regex.Pattern[str]
+    emphasis_after: regex.Pattern[str]
+    generic: frozenset[str]
+    level_pattern: regex.Pattern[str]
+    count_after: regex.Pattern[str]
+
+
+def _alternation(words) -> str:
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "|".join(regex.escape(word) for word in ordered) or r"(?!x)x"
+
+
+def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    heads = {row.word: (row.kind, row.unquoted) for row in lexicon.rows("program_heads")}
+    program_heads = [word for word, (kind, _) in heads.items() if kind != "none"]
+    unquoted_alt = _alternation(
+        word for word, (kind, unquoted) in heads.items() if kind != "none" and unquoted != "never"
+    )
+    heads_alt = _alternation(program_heads)
+    document_heads = _alternation(word for word, (kind, _) in heads.items() if kind == "document")
+    cues = {row.word: (row.signal, row.kind) for row in lexicon.rows("program_cues") if row.position == "before"}
+    after = [row.word for row in lexicon.rows("program_cues") if row.position == "after"]
+    count_units = _alternation(row.word for row in lexicon.rows("units") if row.kind == "count")
+    count = rf"(?:[0-9]+|[{_NUMERALS}两]+)(?:{count_units})"
+    item = r"[^、，,。；;：:！!？?\n“”《》]{2,20}?"
+    return _Vocabulary(
+        heads=heads,
+        head_pattern=regex.compile(unquoted_alt),
+        head_after=regex.compile(rf"[\p{{Han}}A-Za-z0-9]{{0,{_HEAD_WINDOW}}}?(?:{heads_alt})"),
+        head_end=regex.compile(rf"(?:{heads_alt})$"),
+        title_after=regex.compile(rf"等?[^，,。；;]{{0,8}}?({heads_alt})"),
+        title_before=regex.compile(rf"({heads_alt})$"),
+        list_head=regex.compile(rf"、[^，,。；;：:！!？?\n]{{0,30}}?等?[^，,。；;：:！!？?\n]{{0,12}}?(?:{heads_alt})"),
+        counted_list=regex.compile(rf"((?:{item}、)+{item})等?({count})({unquoted_alt})"),
+        about_pattern=regex.compile(rf"关于[^，,。；;！!？?\n]{{2,60}}?的(?:{document_heads})"),
+        cues_before=cues,
+        cue_before_pattern=regex.compile(_alternation(cues)),
+        emphasis_after=regex.compile(rf"(?:{_alternation(after)})"),
+        generic=lexicon.words("program_generic"),
+        level_pattern=regex.compile(_alternation(row.word for row in lexicon.rows("level_cues")
+                                                 if row.scope == "anywhere")),
+        count_after=regex.compile(rf"[0-9{_NUMERALS}两]+(?:余|多)?(?:{count_units})"),
+    )
+
+
+def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    return lexicon.memo("programs.vocabulary", lambda: _build_vocabulary(lexicon))
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    name: str
+    kind: ProgramKind
+    rule: str
+
+
+@dataclass
+class _Article:
+    segmented: SegmentedText
+    vocabulary: _Vocabulary
+    quotes: QuoteIndex
+    clauses: ClauseIndex
+    blocked: list[tuple[int, int]]  # honours and contests: a handful per article
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` lie inside an honour or a contest (left to the awards)?"""
+        return any(block_start <= start and end <= block_end for block_start, block_end in self.blocked)
 
 
 def find_programs(segmented: SegmentedText, context: ExtractContext) -> list[Program]:
-    return []
+    """Every distinct program name of the article, at its first occurrence, with all mentions."""
+    article = _prepare(segmented, context.lexicon)
+    found: list[_Found] = []
+    found += _book_titles(article)
+    found += _quoted_names(article)
+    found += _about_documents(article)
+    found += _counted_lists(article)
+    found += _headed_names(article)
+    return _merge(article, found)
+
+
+def _prepare(segmented: SegmentedText, lexicon: Lexicon) -> _Article:
+    quotes = QuoteIndex(segmented.text)
+    clauses = ClauseIndex(segmented.text, quotes)
+    blocked = award_spans(segmented, lexicon, quotes, clauses)
+    return _Article(segmented, _vocabulary(lexicon), quotes, clauses, blocked)
+
+
+# ---------------------------------------------------------------- 《…》
+
+
+def _book_titles(article: _Article) -> list[_Found]:
+    text = article.segmented.text
+    found = []
+    for quote in article.quotes.spans:
+        if quote.mark != "《" or _in_book_title(article, quote):
+            continue
+        inner = text[quote.inner_start : quote.inner_end]
+        name = strip_quote_marks(inner).strip()
+        if len(name) < 2 or article.is_blocked(quote.inner_start, quote.inner_end):
+            continue
+        kind = _kind_of_name(article.vocabulary, name)
+        if kind == "none":
+            continue  # 《重庆日报》: a newspaper
+        if kind is None:
+            kind = _kind_around_title(article, quote) or "other"
+        found.append(_Found(quote.inner_start, quote.inner_end, name, kind, "program.book_title"))
+    return found
+
+
+def _in_book_title(article: _Article, quote: QuotedSpan) -> bool:
+    outer = article.quotes.covering(quote.start)
+    return outer is not None and outer is not quote and outer.mark == "《"
+
+
+def _kind_of_name(vocabulary: _Vocabulary, name: str) -> str | None:
+    match = vocabulary.head_end.search(name)
+    if match is None:
+        for word, (kind, _) in vocabulary.heads.items():
+            if kind == "none" and name.endswith(word):
+                return "none"
+        return None
+    return vocabulary.heads[match.group()][0]
+
+
+def _kind_around_title(article: _Article, quote: QuotedSpan) -> ProgramKind | None:
+    """The kind the words around a title give: 课题《X》 project, 《X》等校本选修课 course."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    clause_start, clause_end = article.clauses.span(quote.start)
+    after = text[quote.end : clause_end]
+    after = regex.sub(r"^(?:[、]?《[^》]*》)*", "", after)  # 《西兰卡普》《南溪号子》《威风锣鼓》等…
+    match = vocabulary.title_after.match(after)
+    if match:
+        return vocabulary.heads[match.group(1)][0]  # type: ignore[return-value]
+    before = text[max(clause_start, quote.start - 8) : quote.start]
+    match = vocabulary.title_before.search(before)
+    if match:
+        return vocabulary.heads[match.group(1)][0]  # type: ignore[return-value]
+    return None
+
+
+# ---------------------------------------------------------------- “…”
+
+
+def _quoted_names(article: _Article) -> list[_Found]:
+    text = article.segmented.text
+    found = []
+    for group in _quote_groups(article):
+        for quote in group:
+            if article.is_blocked(quote.inner_start, quote.inner_end):
+                continue
+            verdict = judge_quote(article, quote, group)
+            if verdict is None:
+                continue
+            kind, rule = verdict
+            name = strip_quote_marks(text[quote.inner_start : quote.inner_end]).strip()
+            found.append(_Found(quote.inner_start, quote.inner_end, name, kind, rule))
+    return found
+
+
+def _quote_groups(article: _Article) -> list[list[QuotedSpan]]:
+    """Outer “” quotes, grouped when they stand side by side or in a 、 list (“A”、“B”等活动)."""
+    text = article.segmented.text
+    groups: list[list[QuotedSpan]] = []
+    for quote in article.quotes.outer:
+        if quote.mark not in _QUOTE_OPENERS:
+            continue
+        if groups and text[groups[-1][-1].end : quote.start] in ("", "、"):
+            groups[-1].append(quote)
+        else:
+            groups.append([quote])
+    return groups
+
+
+def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -> tuple[ProgramKind, str] | None:
+    """``(kind, rule)`` when a quote names a program, None when it is speech or emphasis."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    inner = text[quote.inner_start : quote.inner_end]
+    name = strip_quote_marks(inner).strip()
+    if not 2 <= len(name) <= _MAX_QUOTED or _SENTENCE_MARKS.search(inner):
+        return None
+    clause_start, clause_end = article.clauses.span(quote.start)
+    after = text[group[-1].end : clause_end]
+    before = text[clause_start : group[0].start]
+    if _SPEECH_AFTER.match(after) or text[max(quote.start - 1, 0) : quote.start] in ("：", ":"):
+        return None
+    if vocabulary.emphasis_after.match(after):
+        return None
+    match = vocabulary.head_after.match(after)
+    if match and article.segmented.is_boundary(group[-1].end + match.end()):
+        head = vocabulary.head_end.search(match.group()).group()
+        return vocabulary.heads[head][0], "program.quote.head"  # type: ignore[return-value]
+    kind = _kind_of_name(vocabulary, name)
+    if kind not in (None, "none"):
+        return kind, "program.quote.name"  # type: ignore[return-value]
+    if _SLOGAN.match(name) or "+" in name:
+        return "model", "program.quote.slogan"
+    cue = _last_cue(vocabulary, before)
+    signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
+    if signal == "emphasis":
+        return None
+    match = vocabulary.list_head.match(after)
+    if match:
+        head = vocabulary.head_end.search(match.group()).group()
+        return vocabulary.heads[head][0], "program.quote.list"  # type: ignore[return-value]
+    if signal == "program":
+        return (cue_kind or "other"), "program.quote.verb"  # type: ignore[return-value]
+    return None
+
+
+def _last_cue(vocabulary: _Vocabulary, before: str) -> str | None:
+    """The cue nearest before a quote (开展, 当好 …), skipping what other quotes hold."""
+    last = None
+    for match in vocabulary.cue_before_pattern.finditer(before, overlapped=True):
+        last = match.group()
+    return last
+
+
+# ---------------------------------------------------------------- unquoted names
+
+
+def _about_documents(article: _Article) -> list[_Found]:
+    """关于建立“X”协商平台的实施意见: an unquoted document title."""
+    text = article.segmented.text
+    found = []
+    for match in article.vocabulary.about_pattern.finditer(text):
+        start, end = match.span()
+        covering = article.quotes.covering(start)
+        if covering is not None and covering.mark == "《":
+            continue
+        found.append(_Found(start, end, strip_quote_marks(match.group()), "document", "program.about"))
+    return found
+
+
+def _counted_lists(article: _Article) -> list[_Found]:
+    """委员进小院、川渝毗邻地区协商议事室、委员工作室、委员沙龙四个平台: each item is a program."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    found = []
+    for match in vocabulary.counted_list.finditer(text):
+        kind = vocabulary.heads[match.group(3)][0]
+        list_start, list_end = match.span(1)
+        position = list_start
+        for item in match.group(1).split("、"):
+            start, end = position, position + len(item)
+            position = end + 1
+            if start == list_start:
+                while start < end and not article.segmented.is_boundary(start):
+                    start += 1  # the first item may begin mid-clause: start at a word
+                start = _skip_leading_verbs(article, start, end)
+            if end - start >= 2 and not article.is_blocked(start, end):
+                found.append(_Found(start, end, text[start:end], kind, "program.list.counted"))  # type: ignore[arg-type]
+    return found
+
+
+def _skip_leading_verbs(article: _Article, start: int, end: int) -> int:
+    """Drop the verbs a list or name begins with (创新拓展委员进小院 → 委员进小院)."""
+    offset = start
+    for word, tag in article.segmented.tag_span(start, end):
+        if not (tag in _LEADING_TAGS or word in article.vocabulary.cues_before):
+            break
+        offset += len(word)
+    return offset if end - offset >= 2 else start
+
+
+def _headed_names(article: _Article) -> list[_Found]:
+    """Unquoted names ending with a program head: 建成世界技能大赛云计算项目市选拔集训基地."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    segmented = article.segmented
+    found = []
+    for match in vocabulary.head_pattern.finditer(text):
+        head_start, head_end = match.span()
+        if not (segmented.is_boundary(head_end) or head_end == len(text)):
+            continue
+        if article.quotes.covering(head_start) is not None:
+            continue
+        start = _name_start(article, head_start, head_end)
+        if start is None:
+            continue
+        name = text[start:head_end]
+        if not _is_specific(article, name, start, match.group()):
+            continue
+        if vocabulary.count_after.match(text, head_end) or article.is_blocked(start, head_end):
+            continue  # 建成国家级科技工作室2个: a category counted, not one program
+        kind = vocabulary.heads[match.group()][0]
+        found.append(_Found(start, head_end, name, kind, "program.head"))  # type: ignore[arg-type]
+    return found
+
+
+def _name_start(article: _Article, head_start: int, head_end: int) -> int | None:
+    """Where an unquoted name ending at a head begins, or None when it follows a quote or a count."""
+    text = article.segmented.text
+    clause_start, _ = article.clauses.span(head_start)
+    window_start = max(clause_start, head_start - _MAX_UNQUOTED)
+    tokens = article.segmented.tag_span(window_start, head_start)
+    start = head_start
+    first_word = ""
+    for word, tag in reversed(tokens):
+        if _PUNCTUATION_TOKEN.match(word) and word not in "·":
+            if word == "、" and len(first_word) == 1:
+                return None  # 省、市、县三级…: the tail of a list of modifiers, no name
+            break
+        if tag in _STOP_TAGS or (tag == "m" and not _LATIN_OR_DIGIT.search(word)):
+            if tag in ("q", "m"):
+                return None  # 6个小院委员工作室, 25.5万亩稻渔基地: counted, not named
+            break
+        if any(mark in word for mark in "“”‘’《》\""):
+            return None  # the head of a quoted name (“114”模式) belongs to the quote
+        start -= len(word)
+        first_word = word
+    if start == head_start:
+        return None
+    start = _skip_leading_verbs(article, start, head_start)
+    return start if start < head_start else None
+
+
+def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
+    """A name that names one program, not plain prose (学校基层党建平台, 合作计划)."""
+    vocabulary = article.vocabulary
+    _, unquoted = vocabulary.heads[head]
+    body = name[: -len(head)]
+    if len(body) < 2:
+        return False
+    words = [word for word in article.segmented.words[
+        article.segmented.word_index_at(start) : article.segmented.word_index_at(start + len(body) - 1) + 1
+    ]]
+    if all(word in vocabulary.generic for word in words):
+        return False
+    if unquoted == "named":
+        return True
+    return bool(
+        len(name) >= _LONG_NAME
+        or _LATIN_OR_DIGIT.search(body)
+        or vocabulary.level_pattern.search(body)
+    )
+
+
+# ---------------------------------------------------------------- distinct names
+
+
+def _stands_alone(article: _Article, start: int, end: int) -> bool:
+    """Is a repeated name a mention: in quote marks, or whole words (not 114 in 1140人)?"""
+    text = article.segmented.text
+    if start > 0 and end < len(text) and text[start - 1] in "“‘《「『\"" and text[end] in "”’》」』\"":
+        return True
+    return article.segmented.is_boundary(start) and article.segmented.is_boundary(end)
+
+
+def _merge(article: _Article, found: list[_Found]) -> list[Program]:
+    """One program per distinct name, at its first occurrence, with every occurrence as a mention."""
+    text = article.segmented.text
+    by_name: dict[str, _Found] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for item in sorted(found, key=lambda item: (item.start, -item.end)):
+        key = regex.sub(r"\s+", "", item.name)
+        if key not in by_name:
+            by_name[key] = item
+        spans.setdefault(key, []).append((item.start, item.end))
+    claimed = sorted({span for occurrences in spans.values() for span in occurrences})
+    programs = []
+    for key, item in by_name.items():
+        surface = text[item.start : item.end]
+        occurrences = set(spans[key])
+        position = text.find(surface)
+        while position >= 0:
+            end = position + len(surface)
+            if _stands_alone(article, position, end) and not any(
+                s <= position and end <= e and (s, e) != (position, end) for s, e in claimed
+            ):
+                occurrences.add((position, end))
+            position = text.find(surface, position + 1)
+        mentions = [Span(start=start, end=end) for start, end in sorted(occurrences)]
+        first = mentions[0]
+        programs.append(
+            Program(
+                text=text[first.start : first.end],
+                start=first.start,
+                end=first.end,
+                sentence=article.segmented.sentence_at(first.start),
+                rule=item.rule,
+                name=item.name,
+                kind=item.kind,
+                mentions=mentions,
+            )
+        )
+    programs.sort(key=lambda program: program.start)
+    return programs

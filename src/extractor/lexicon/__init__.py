@@ -179,10 +179,10 @@ class LevelCueRow(Row):
 
 
 class ProgramHeadRow(Row):
-    """A head that makes a name a program (…工程: project); ``specific`` as the file explains."""
+    """A head that makes a name a program (…工程: project); ``unquoted`` as the file explains."""
 
     kind: ProgramKind | Literal["none"]
-    specific: bool
+    unquoted: Literal["named", "cue", "never"]
 
 
 class ProgramCueRow(Row):
