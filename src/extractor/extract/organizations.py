@@ -158,13 +158,14 @@ def _name_ending_at(
 def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
     """The suffix must end a word: 中学 in 中学生 or 政协 in 政协委员 names no body.
 
-    A word made of the suffix and a title (医院院长, 协会会长) ends the name too, unless the
-    word is itself a post (党委书记: the committee is not named there).
+    A word made of the suffix and a title (医院院长, 协会会长) or a function word (农村局|等)
+    ends the name too, unless the word is itself a post (党委书记: no committee is named).
     """
     if segmented.is_boundary(end):
         return True
     word_start, word_end, word = segmented.word_at(end)
-    return segmented.text[end:word_end] in vocabulary.titles and word not in vocabulary.titles
+    rest = segmented.text[end:word_end]
+    return (rest in vocabulary.titles and word not in vocabulary.titles) or rest in vocabulary.stopwords
 
 
 def _name_pieces(
@@ -208,7 +209,7 @@ def _name_pieces(
         if role is None:  # a verb, a preposition, a bare number …: 荣昌区成立|眼镜产业协会
             break
         pieces.append(_Piece(position, word, role))
-    return _merge_admin_suffixes(pieces[::-1])
+    return _merge_admin_suffixes(_merge_single_characters(pieces[::-1]))
 
 
 def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
@@ -237,6 +238,25 @@ def _is_place_word(word: str, vocabulary: _Vocabulary) -> bool:
     if len(word) >= 3 and word.endswith(vocabulary.place_suffixes):
         return True
     return any(word[:length] in vocabulary.place_names for length in range(2, min(len(word), 4) + 1))
+
+
+def _merge_single_characters(pieces: list[_Piece]) -> list[_Piece]:
+    """龙|坑 → 龙坑: a rare name the tagger cut into characters is one word again."""
+    merged: list[_Piece] = []
+    for piece in pieces:
+        previous = merged[-1] if merged else None
+        if (
+            previous
+            and len(piece.word) == 1
+            and len(previous.word) == 1
+            and piece.role in ("inner", "proper")
+            and previous.role in ("inner", "proper")
+        ):
+            role = "proper" if "proper" in (piece.role, previous.role) else "inner"
+            merged[-1] = _Piece(previous.start, previous.word + piece.word, role)
+        else:
+            merged.append(piece)
+    return merged
 
 
 def _merge_admin_suffixes(pieces: list[_Piece]) -> list[_Piece]:

@@ -39,6 +39,8 @@ __all__ = ["find_people"]
 
 _HAN = regex.compile(r"\p{Han}+")
 _NAME_TAGS = frozenset({"nr", "nrfg"})
+# Tags jieba gives a surname standing alone (罗 j, 刘 zg); not p, c, d as for 向 or 和.
+_SURNAME_TAGS = frozenset({"nr", "nrfg", "j", "zg", "g", "ng", "n"})
 # Separators between the posts of one person (党委书记、校长; 书记兼校长).
 _ROLE_JOINERS = "、和及兼"
 # Longest role read before a name: 市委常委、区委书记、区长 and a little more.
@@ -190,8 +192,8 @@ def _name_at(
     word = segmented.word_after(position)
     if not word:
         return None
-    if len(word) == 3 and word[-1] in vocabulary.follows:
-        word = word[:2]  # 学生|赵六说: the segmenter glued 说 to a two-character name
+    if len(word) in (3, 4) and word[-1] in vocabulary.follows and _looks_like_name(word[:-1], vocabulary):
+        word = word[:-1]  # 学生|赵六说, 村民|张明华家: the segmenter glued 说 or 家 to the name
     end = position + len(word)
     if _looks_like_name(word, vocabulary):
         # 委员|沙龙|四个平台: two characters after a role are a name when tagged as one and
@@ -207,9 +209,13 @@ def _name_at(
     if not given or len(given) > 2 or not _HAN.fullmatch(given):
         return None
     end = position + surname_length + len(given)
-    if not _is_candidate(text[position:end], vocabulary) or not _ends_name(segmented, end, vocabulary):
+    if not _is_candidate(text[position:end], vocabulary):
         return None
-    return position, end
+    # 向孝学|看来 ends where a name ends; 罗|光辉|长期 is read as a name by the tagger (罗 j,
+    # 光辉 nr), while 向|基层|宣讲 is a preposition and a noun.
+    if _ends_name(segmented, end, vocabulary) or _tagged_as_split_name(segmented, position, end):
+        return position, end
+    return None
 
 
 def _list_items(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> list[tuple[int, int]]:
@@ -251,6 +257,11 @@ def _is_candidate(name: str, vocabulary: _Vocabulary) -> bool:
 def _tagged_as_name(segmented: SegmentedText, start: int, end: int) -> bool:
     tags = segmented.tag_span(start, end)
     return len(tags) == 1 and tags[0][1] in _NAME_TAGS
+
+
+def _tagged_as_split_name(segmented: SegmentedText, start: int, end: int) -> bool:
+    tags = [tag for _, tag in segmented.tag_span(start, end)]
+    return tags[0] in _SURNAME_TAGS and any(tag in _NAME_TAGS for tag in tags)
 
 
 def _ends_name(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
