@@ -31,15 +31,18 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import groupby, islice
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Literal, Union
+from typing import BinaryIO, Callable, Iterable, Iterator, Literal, TypeVar, Union
 
+from .articles import ArticleDraft
 from .models import ITEM_KINDS, Article, ErrorRecord, Source
-from .pipeline import Options, iter_articles
+from .pipeline import Options, extract_draft, iter_articles, iter_drafts
 from .reading import InputError, decode_bytes, iter_text, read_chunk, scan_stream
 from .writer import (
     iter_article_jsonl,
@@ -56,6 +59,8 @@ __all__ = [
     "process_file", "run_batch",
 ]
 
+# Text pieces to articles: the pipeline's iter_articles, or the pool's _articles_on_pool.
+ArticleExtractor = Callable[[Iterable[str], Options], Iterator[Article]]
 Status = Literal["written", "unchanged", "would change", "skipped", "failed", "printed"]
 ERRORS_FILE = "_errors.jsonl"
 # Inputs up to this size are read whole; bigger ones are streamed.
@@ -160,13 +165,19 @@ def _walk(root: Path, pattern: str) -> Iterator[Path]:
     yield from unreadable
 
 
-def process_file(path: Path, root: Path, config: RunConfig) -> FileResult:
-    """Extract one file and write (or check, or print) its output; never raises for a bad input."""
+def process_file(
+    path: Path, root: Path, config: RunConfig, extract_articles: ArticleExtractor = iter_articles
+) -> FileResult:
+    """Extract one file and write (or check, or print) its output; never raises for a bad input.
+
+    ``extract_articles`` turns the file's text into articles: the pipeline in
+    this process, or, for one big file, the pool's workers (:func:`_articles_on_pool`).
+    """
     shown = _shown(path)
     target = output_path(path, root, config.out, config.suffix) if config.out else None
     try:
         with _open_input(path) as stream:
-            return _process_stream(stream, shown, target, config)
+            return _process_stream(stream, shown, target, config, extract_articles)
     except InputError as error:
         return FileResult(shown, "failed", reason=str(error))
     except OSError as error:  # opening the input: writing errors arrive as _OutputError
@@ -185,7 +196,9 @@ def _open_input(path: Path) -> BinaryIO:
     return open(path, "rb")
 
 
-def _process_stream(stream: BinaryIO, shown: str, target: Path | None, config: RunConfig) -> FileResult:
+def _process_stream(
+    stream: BinaryIO, shown: str, target: Path | None, config: RunConfig, extract_articles: ArticleExtractor
+) -> FileResult:
     head = read_chunk(stream, STREAM_BYTES + 1)
     if len(head) <= STREAM_BYTES:
         sha256 = hashlib.sha256(head).hexdigest()
@@ -194,7 +207,7 @@ def _process_stream(stream: BinaryIO, shown: str, target: Path | None, config: R
         decoded = decode_bytes(head)
         source = Source(path=shown, sha256=sha256, encoding=decoded.encoding, bytes=len(head),
                         replaced_chars=decoded.replaced_chars)
-        return _render_and_store(source, [decoded.text], shown, target, config)
+        return _render_and_store(source, [decoded.text], shown, target, config, extract_articles)
     with _seekable(stream, head) as whole:
         scanned = scan_stream(whole)
         if config.resume and target is not None and _is_up_to_date(target, scanned.sha256, shown, config):
@@ -202,13 +215,14 @@ def _process_stream(stream: BinaryIO, shown: str, target: Path | None, config: R
         whole.seek(0)
         source = Source(path=shown, sha256=scanned.sha256, encoding=scanned.encoding, bytes=scanned.bytes,
                         replaced_chars=scanned.replaced_chars)
-        return _render_and_store(source, iter_text(whole, scanned), shown, target, config)
+        return _render_and_store(source, iter_text(whole, scanned), shown, target, config, extract_articles)
 
 
 def _render_and_store(
-    source: Source, pieces: Iterable[str], shown: str, target: Path | None, config: RunConfig
+    source: Source, pieces: Iterable[str], shown: str, target: Path | None, config: RunConfig,
+    extract_articles: ArticleExtractor,
 ) -> FileResult:
-    tally = _Tally(iter_articles(pieces, config.options), empty_reason=_empty_reason(source))
+    tally = _Tally(extract_articles(pieces, config.options), empty_reason=_empty_reason(source))
     if config.format == "jsonl":
         rendered = iter_article_jsonl(source, tally)
     else:
@@ -358,6 +372,92 @@ def _process_in_worker(task: Task) -> FileResult:
         signal.signal(signal.SIGTERM, idle)
 
 
+# --- on all cores ---------------------------------------------------------------------------
+# Files go to the workers in chunks of about _CHUNK_BYTES of input (at most _CHUNK_FILES files):
+# one round trip through the pool's queues per chunk rather than per file, while the workers
+# still finish within a chunk of each other. A file of _SPLIT_BYTES or more is read and split
+# into articles here, in the parent, and its articles go to the workers _DRAFTS_PER_TASK at a
+# time, so that one big file keeps every core busy too. At most _AHEAD_PER_WORKER tasks per
+# worker are in flight beyond what the parent has taken back: memory does not grow with the
+# number of files or articles, and results come back in input order.
+_CHUNK_BYTES = 256 * 1024
+_CHUNK_FILES = 64
+_SPLIT_BYTES = 2 << 20
+_DRAFTS_PER_TASK = 4
+_AHEAD_PER_WORKER = 4
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _BigFile:
+    task: tuple[Path, Path, RunConfig]
+
+
+def _pool_units(tasks: list[Task]) -> list[list[Task] | _BigFile]:
+    """Consecutive small tasks grouped into chunks; each big file a unit of its own."""
+    units: list[list[Task] | _BigFile] = []
+    chunk: list[Task] = []
+    size = 0
+    for task in tasks:
+        task_bytes = 0 if isinstance(task, FileResult) else _size_of(task[0])
+        if task_bytes >= _SPLIT_BYTES:
+            if chunk:
+                units.append(chunk)
+            units.append(_BigFile(task))
+            chunk, size = [], 0
+            continue
+        chunk.append(task)
+        size += task_bytes
+        if size >= _CHUNK_BYTES or len(chunk) >= _CHUNK_FILES:
+            units.append(chunk)
+            chunk, size = [], 0
+    if chunk:
+        units.append(chunk)
+    return units
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported when the file is processed
+        return 0
+
+
+def _results_in_order(pool: ProcessPoolExecutor, units: list[list[Task] | _BigFile], ahead: int) -> Iterator[FileResult]:
+    for big, group in groupby(units, key=lambda unit: isinstance(unit, _BigFile)):
+        if big:  # after the chunks before it are taken: results stay in input order
+            for unit in group:
+                yield process_file(*unit.task, extract_articles=partial(_articles_on_pool, pool, ahead))
+        else:
+            yield from _in_order((pool.submit(_process_chunk_in_worker, chunk) for chunk in group), ahead)
+
+
+def _process_chunk_in_worker(chunk: list[Task]) -> list[FileResult]:
+    return [_process_in_worker(task) for task in chunk]
+
+
+def _articles_on_pool(pool: ProcessPoolExecutor, ahead: int, pieces: Iterable[str], options: Options) -> Iterator[Article]:
+    """:func:`~extractor.pipeline.iter_articles` with the extraction done by the pool's workers."""
+    drafts = iter_drafts(pieces, options)
+    batches = iter(lambda: list(islice(drafts, _DRAFTS_PER_TASK)), [])
+    yield from _in_order((pool.submit(_extract_drafts, batch, options) for batch in batches), ahead)
+
+
+def _in_order(futures: Iterator[Future[list[T]]], ahead: int) -> Iterator[T]:
+    """The items of each future's list, in order; at most ``ahead`` futures submitted and not yet taken."""
+    pending: deque[Future[list[T]]] = deque()
+    for future in futures:
+        pending.append(future)
+        if len(pending) >= ahead:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _extract_drafts(drafts: list[ArticleDraft], options: Options) -> list[Article]:
+    return [extract_draft(draft, options) for draft in drafts]
+
+
 def run_batch(
     files: list[tuple[Path, Path]],
     config: RunConfig,
@@ -378,17 +478,20 @@ def run_batch(
     if writes:
         _remove_stale_temporaries(tasks, config)
     try:
-        if jobs <= 1 or len(tasks) <= 1:
+        units = _pool_units(tasks) if jobs > 1 else []
+        has_big_file = any(isinstance(unit, _BigFile) for unit in units)
+        if len(units) <= 1 and not has_big_file:  # one chunk of work: a pool would cost more than it saves
             for task in tasks:
                 result = _process_task(task)
                 summary.results.append(result)
                 if on_result and on_result(result):
                     break
         else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_start_worker,
+            workers = jobs if has_big_file else min(jobs, len(units))
+            with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                      initargs=(config.options,)) as pool:
                 try:
-                    for result in pool.map(_process_in_worker, tasks, chunksize=1):
+                    for result in _results_in_order(pool, units, workers * _AHEAD_PER_WORKER):
                         summary.results.append(result)
                         if on_result and on_result(result):
                             pool.shutdown(wait=False, cancel_futures=True)
