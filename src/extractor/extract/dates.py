@@ -47,6 +47,9 @@ _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 _CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _CN_HOUR = "二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两]"
 _CN_MINUTE = "[一二三四五]?十[一二三四五六七八九]?|[零〇]?[一二三四五六七八九]"
+_LUNAR_MONTH = "正|腊|冬|" + _CN_MONTH
+_LUNAR_DAY = "初[一二三四五六七八九十]|廿[一二三四五六七八九]|" + _CN_DAY
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _NO_DIGIT_BEFORE = r"(?<![\d.．])"
 _NO_CN_BEFORE = "(?<![%s])" % _CN_NUM
 _CONNECTOR = r"(?:至|到|[—–－\-~～]{1,2})"
@@ -73,6 +76,8 @@ _GRANULARITY_OF_UNIT = {
     "century": "period", "year": "year", "half": "half", "quarter": "quarter", "month": "month",
     "week": "week", "day": "day", "hour": "time", "minute": "time", "second": "time",
 }  # fmt: skip
+# Clock hours that a part of the day moves by 12: 下午3点 is 15:00, 晚上12点 is 24:00, 深夜2点 stays 02:00.
+_AFTERNOON_HOURS = {"pm": range(1, 12), "noon": range(1, 6), "night": range(5, 13)}
 _ISO_DESIGNATOR = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S"}
 _WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "7": 7}
 _PRESENT_SUFFIXES = ("来", "以来")
@@ -87,7 +92,7 @@ _NUMBER_THEN_UNIT = (
     r"[多余个]*[半多]?[年月日号时点分秒:：季世天周星礼小钟工昼学/.．\-—–－~～至到]"
 )
 _NUMERIC_ALTERNATIVES = (
-    "numdate", "numym", "bareyear", "year", "century", "decade", "barequarter", "quarter", "baremonth", "month",
+    "numdate", "numym", "bareyear", "year", "century", "decade", "barequarter", "quarter", "lunardate", "baremonth", "month",
     "bareday", "day", "barehour", "colonclock", "clock", "duration",
 )  # fmt: skip
 
@@ -172,6 +177,10 @@ class _Grammar:
             "monthsuffix": r"(?<=月)(?P<ms>" + _alternation(w for of, w in suffix_parts if of == "month") + r")",
             "baremonth": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<bm>1[0-2]|0?[1-9])|" + _NO_CN_BEFORE + r"(?P<bmc>" + _CN_MONTH
             + r"))(?=\s*" + _CONNECTOR + r"\s*(?:1[0-2]|0?[1-9]|" + _CN_MONTH + r")月)",
+            # Lunar dates: 农历八月十五, 正月初八, 八月初五 (初 and 廿 days are lunar only).
+            "lunar": r"农历(?P<la_m>" + _LUNAR_MONTH + r")月(?P<la_d>" + _LUNAR_DAY + r")?|(?P<lb_m>[正腊冬])月(?P<lb_d>"
+            + _LUNAR_DAY + r")?",
+            "lunardate": _NO_CN_BEFORE + r"(?P<lc_m>" + _CN_MONTH + r")月(?P<lc_d>[初廿][一二三四五六七八九十])",
             "month": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<m>1[0-2]|0?[1-9])|(?<![" + cn + r"第])(?P<mc>" + _CN_MONTH
             + r"))(?:月份|月)(?!份额)",
             "bareday": _NO_DIGIT_BEFORE + r"(?P<bd>3[01]|[12]\d|0?[1-9])(?=\s*" + _CONNECTOR + r"\s*(?:3[01]|[12]\d|0?[1-9])[日号])",
@@ -199,6 +208,7 @@ class _Grammar:
         lexicon_words = [*festivals, *parts, *vague, *relative]
         groups = (
             ("自每", ("since", "frequency")),
+            ("农正腊冬", ("lunar",)),
             ("0123456789" + cn + "第前公最近过未今几数半若", _NUMERIC_ALTERNATIVES),  # gated by _NUMBER_THEN_UNIT
             ("周星礼" + "".join({word[0] for word in lexicon_words}), ("weekday", "word")),
             ("".join({word[0] for _, word in suffix_parts}), ("yearsuffix", "monthsuffix")),
@@ -271,7 +281,7 @@ def _point_level(grammar: _Grammar, kind: str, match: re.Match[str]) -> str:
         return "monthpart"
     if kind in ("day", "bareday"):
         return "day"
-    if kind == "festival":
+    if kind in ("festival", "lunar", "lunardate"):
         return "festival"
     if kind == "weekday":
         return "weekday"
@@ -362,7 +372,7 @@ class _Point:
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
-    pm: bool = False
+    day_half: str | None = None  # am, pm, noon or night: how a clock hour after a part of day reads
     daypart: bool = False
     event_unit: str | None = None  # 次日: relative to a told event, no value
     approx: bool = False
@@ -404,6 +414,12 @@ def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
             point.bare = kind == "barequarter"
     elif kind == "festival":
         point.festival = grammar.festivals[m[0]]
+    elif kind in ("lunar", "lunardate"):
+        month_text = m["la_m"] or m["lb_m"] or m["lc_m"]
+        day_text = (m["la_d"] or m["lb_d"] or m["lc_d"] or "").replace("初", "").replace("廿", "二十")
+        month = _LUNAR_MONTHS.get(month_text) or int(_number(month_text))
+        day = int(_number(day_text)) if day_text else 0  # 正月 alone: no day, no solar value
+        point.festival = TimeFestivalRow(word=m[0], calendar="lunar", month=month, day=day)
     elif kind == "weekday":
         if m["wk_rel"]:
             point.week_offset = grammar.relative[m["wk_rel"]].offset
@@ -438,7 +454,7 @@ def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
 def _apply_part(point: _Point, row: TimePartRow) -> None:
     part = row.part or ""
     if row.of == "day":
-        point.pm, point.daypart = part == "pm", True
+        point.day_half, point.daypart = part or None, True
         point.needs_anchor = not _names_a_day(point)
         return
     if row.of == "month":
@@ -453,8 +469,10 @@ def _apply_part(point: _Point, row: TimePartRow) -> None:
         point.needs_anchor = not point.has_year()  # 春天 alone is a season of life as often as of a year
     elif part.isdigit():
         point.part_month, point.approx = int(part), True
-    else:
+    else:  # 年中: only the year itself can be named
         point.approx = True
+        if not point.has_year():
+            point.year_offset = 0
 
 
 def _apply_clock(point: _Point, m: re.Match[str]) -> None:
@@ -522,15 +540,18 @@ def _inherit(point: _Point, earlier: _Point) -> _Point:
     if finest == "clock" and point.day is None and point.day_offset is None and point.weekday is None:
         result.day, result.day_offset, result.weekday = earlier.day, earlier.day_offset, earlier.weekday
         result.month, result.month_offset = earlier.month, earlier.month_offset
-        result.week_offset, result.festival, result.pm = earlier.week_offset, earlier.festival, result.pm or earlier.pm
+        result.week_offset, result.festival = earlier.week_offset, earlier.festival
+        result.day_half = result.day_half or earlier.day_half
     return result
 
 
 def _finest_level(point: _Point) -> str:
     if point.hour is not None:
         return "clock"
-    if point.day is not None or point.day_offset is not None or point.weekday is not None or point.festival:
+    if point.day is not None or point.day_offset is not None or point.weekday is not None:
         return "day"
+    if point.festival:
+        return "day" if point.festival.day else "month"  # 腊月: a lunar month
     if point.week_offset is not None:
         return "week"
     if point.month is not None or point.month_offset is not None or point.part_month is not None:
@@ -641,7 +662,7 @@ def _century_value(century: int, decade: int | None) -> str:
 
 def _clock_text(point: _Point) -> str:
     hour = point.hour or 0
-    if point.pm and 1 <= hour < 12:
+    if _AFTERNOON_HOURS.get(point.day_half or "", range(0)).__contains__(hour):
         hour += 12
     text = f"{hour:02d}:{point.minute or 0:02d}"
     return text + (f":{point.second:02d}" if point.second is not None else "")
@@ -674,6 +695,8 @@ def _lunar_to_solar(year: int, month: int, day: int) -> date | None:
     """The solar date of a lunar day; lunar 12/30 is the last day of the lunar year (除夕)."""
     from lunardate import LunarDate  # imported on first use: no work at import time
 
+    if day == 0:
+        return None
     try:
         if month == 12 and day == 30:
             return LunarDate(year + 1, 1, 1).to_solar_date() - timedelta(days=1)
