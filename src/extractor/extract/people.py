@@ -65,6 +65,7 @@ class _Vocabulary:
     surnames: frozenset[str]
     double_surnames: frozenset[str]
     non_names: frozenset[str]
+    common_words: frozenset[str]  # role words, names' exclusions and organization stop words
     place_names: frozenset[str]
     place_suffixes: tuple[str, ...]  # longest first
     home_pattern: regex.Pattern[str]
@@ -102,6 +103,11 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             surnames=surnames,
             double_surnames=frozenset(double),
             non_names=lexicon.words("non_names"),
+            common_words=frozenset(
+                [row.word for row in lexicon.rows("roles")]
+                + list(lexicon.words("non_names"))
+                + list(lexicon.words("org_stopwords"))
+            ),
             place_names=frozenset(row.word for row in places if row.kind == "name"),  # type: ignore[attr-defined]
             place_suffixes=tuple(
                 sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
@@ -206,8 +212,10 @@ def _name_at(
     if not joined_ok or len(word) != surname_length or word not in vocabulary.surnames:
         return None
     given = segmented.word_after(position + surname_length)
-    if not given or len(given) > 2 or not _HAN.fullmatch(given):
-        return None
+    if len(given) == 2 and given[-1] in vocabulary.follows:
+        given = given[:1]  # 段|明说: 说 follows the name
+    if not given or len(given) > 2 or not _HAN.fullmatch(given) or given in vocabulary.common_words:
+        return None  # 党员|和|群众: a conjunction and a noun, not a surname and a given name
     end = position + surname_length + len(given)
     if not _is_candidate(text[position:end], vocabulary):
         return None
