@@ -45,6 +45,7 @@ _LEADING_DATE = regex.compile(rf"^(?:[{_NUMERALS}]{{2,4}}年(?:[{_NUMERALS}]{{1,
 _EDGE_JUNK = "◎●○■□◆◇▲△★☆·•・-—*＊ \t\u3000"
 _SEPARATOR = regex.compile(r"、|以及|及|和|与|(?<=[”》’」』])(?=[“《‘「『])")
 _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
+_OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
 _NUMERAL_PIECE = regex.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}$")
 
 
@@ -62,6 +63,7 @@ class _Vocabulary:
     generic_start: regex.Pattern[str]
     not_honour: tuple[str, ...]
     heads: tuple[str, ...]
+    joining_heads: tuple[str, ...]  # honours that 和/及/与 may join (奖章, 模范)
     rank_pattern: regex.Pattern[str]
     ranks: dict[str, str]
     contest_pattern: regex.Pattern[str]
@@ -96,7 +98,8 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     fillers = _alternation(lexicon.words("award_fillers"))
     ranks = {row.word: row.rank or row.word for row in lexicon.rows("award_ranks")}
     count_units = _alternation({row.word for row in lexicon.rows("units") if row.kind == "count"})
-    count = rf"[{_NUMERALS}.]+(?:余|多)?(?:{count_units})(?:以上|左右)?"
+    # A count after a name (一等奖1项); not an ordinal (第一名).
+    count = rf"(?<![第{_NUMERALS}.])[{_NUMERALS}.]+(?:余|多)?(?:{count_units})(?:以上|左右)?"
     municipalities = lexicon.words("municipalities")
     return _Vocabulary(
         trigger_pattern=regex.compile(_alternation({w for ws in triggers_by_first.values() for w, _, _ in ws})),
@@ -111,6 +114,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         generic_start=regex.compile(_alternation(generic)),
         not_honour=not_honour,
         heads=tuple(sorted(lexicon.words("award_heads"), key=len, reverse=True)),
+        joining_heads=tuple(row.word for row in lexicon.rows("award_heads") if row.joins),
         rank_pattern=regex.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({_alternation(set(ranks))})$"),
         ranks=ranks,
         contest_pattern=regex.compile(rf"^(.+(?:{_alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
@@ -405,7 +409,7 @@ def _pieces(article: _Article, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if match.group() in _CONJUNCTIONS:
             left = strip_quote_marks(text[cuts[-1][1] if cuts else start : position])
-            if not (vocabulary.rank_pattern.search(left) or left.endswith("奖")):
+            if not (vocabulary.rank_pattern.search(left) or left.endswith(vocabulary.joining_heads)):
                 continue
             if not article.segmented.is_boundary(position):
                 continue
@@ -465,6 +469,9 @@ def _trim_marks(article: _Article, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in "“‘《「『\"":
         start += 1
     while end > start and text[end - 1] in CLOSING_MARKS:
+        opener = _OPENER_OF.get(text[end - 1], "")
+        if opener and text.count(opener, start, end - 1) > text.count(text[end - 1], start, end - 1):
+            break  # 省级“五四红旗团委”: the mark closes a quote opened inside the name
         end -= 1
     return start, end
 
@@ -567,6 +574,12 @@ def _contest_before(article: _Article, trigger: _Trigger) -> tuple[str, int, int
     text = article.segmented.text
     clause_start, _ = article.clauses.span(trigger.start)
     match = article.vocabulary.contest_before.match(text, clause_start, trigger.start)
+    if match is None and clause_start > 0 and text[clause_start - 1] in ",，":
+        # 在第46届世界技能大赛中,我省选手勇夺金牌: the contest stands in a clause of its own.
+        previous_start, _ = article.clauses.span(clause_start - 1)
+        match = article.vocabulary.contest_before.match(text, previous_start, clause_start - 1)
+        if match is not None and match.group(1).strip(_EDGE_JUNK):
+            match = None
     if match is None:
         return None
     start, end = match.span(2)

@@ -50,6 +50,8 @@ _SLOGAN = regex.compile(
     rf"^(?:[0-9]+|[{_NUMERALS}]+|[{_NUMERALS}两][^{_NUMERALS}两][{_NUMERALS}两][^{_NUMERALS}两]"
     rf"|双\p{{Han}}|[{_NUMERALS}]\p{{Han}}{{3}})$"
 )
+_TRAILING_NOTE = regex.compile(r"[(（][^()（）]*[)）]$")
+_NUMBER_ONLY = regex.compile(rf"^(?:[0-9]+|[{_NUMERALS}]+)$")
 _SENTENCE_MARKS = regex.compile(r"[。！？!?；;]")
 _SPEECH_AFTER = regex.compile(r"^(?:[^，。,]{0,8}?)(?:表示|说|介绍|指出|认为|强调|谈道|坦言)")
 _PUNCTUATION_TOKEN = regex.compile(r"^[\p{P}\s]+$")
@@ -59,6 +61,8 @@ _STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz d w y e o q f".split())
 # Tags of words a name does not begin with (建成, 依托, 共同 …); vn (建设) may begin one.
 _LEADING_TAGS = frozenset("v vd vi vg d p c u uj r f".split())
 _LATIN_OR_DIGIT = regex.compile(r"[0-9A-Za-z]")
+# What may follow a quote that is a verb's whole object: the clause end, a list mark, 等, 和.
+_ENDS_OBJECT = regex.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|等|和|及|与|以及)")
 _QUOTE_OPENERS = "“‘「『\""
 
 
@@ -192,6 +196,8 @@ def _in_book_title(article: _Article, quote: QuotedSpan) -> bool:
 
 
 def _kind_of_name(vocabulary: _Vocabulary, name: str) -> str | None:
+    """The kind a name's own head gives (…实施方案: document), "none" for a newspaper, else None."""
+    name = _TRAILING_NOTE.sub("", name)  # 《…三年行动计划(2023-2025年)》
     match = vocabulary.head_end.search(name)
     if match is None:
         for word, (kind, _) in vocabulary.heads.items():
@@ -274,7 +280,8 @@ def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -
     if kind not in (None, "none"):
         return kind, "program.quote.name"  # type: ignore[return-value]
     if _SLOGAN.match(name) or "+" in name:
-        return "model", "program.quote.slogan"
+        # A bare number names a period or a code (“十四五”); numbered words name a method.
+        return ("other" if _NUMBER_ONLY.match(name) else "model"), "program.quote.slogan"
     cue = _last_cue(vocabulary, before)
     signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
     if signal == "emphasis":
@@ -283,7 +290,8 @@ def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -
     if match:
         head = vocabulary.head_end.search(match.group()).group()
         return vocabulary.heads[head][0], "program.quote.list"  # type: ignore[return-value]
-    if signal == "program":
+    if signal == "program" and _ENDS_OBJECT.match(after):
+        # 打造“X”: the quote is the verb's object; in 打造“网红”打卡点 the object is 打卡点.
         return (cue_kind or "other"), "program.quote.verb"  # type: ignore[return-value]
     return None
 
@@ -387,6 +395,8 @@ def _name_start(article: _Article, head_start: int, head_end: int) -> int | None
             break
         if any(mark in word for mark in "“”‘’《》\""):
             return None  # the head of a quoted name (“114”模式) belongs to the quote
+        if word in article.vocabulary.cues_before and start < head_start:
+            break  # 依托数字农业平台: the verb that introduces the name (实施基地 keeps its 实施)
         start -= len(word)
         first_word = word
     if start == head_start:

@@ -165,6 +165,12 @@ class AwardGenericRow(Row):
     role: Literal["generic", "not_honour"]
 
 
+class AwardHeadRow(Row):
+    """The last word of an honour (…示范校); ``joins`` when two of them may be joined by 和."""
+
+    joins: bool
+
+
 class AwardRankRow(Row):
     """A prize rank (一等奖); ``rank`` is the form reported when it differs from the word."""
 
@@ -216,7 +222,7 @@ ROW_MODELS: dict[str, type[Row]] = {
     "award_triggers": AwardTriggerRow,
     "award_wrappers": AwardWrapperRow,
     "award_generic": AwardGenericRow,
-    "award_heads": Row,
+    "award_heads": AwardHeadRow,
     "award_ranks": AwardRankRow,
     "award_contests": Row,
     "award_fillers": Row,
