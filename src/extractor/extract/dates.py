@@ -1050,6 +1050,11 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(_FULL_DATE + r"日?电"),
         # A newspaper page head: 2024年7月9日 星期二
         re.compile(_FULL_DATE + r"日?\s*(?:星期|周|礼拜)[一二三四五六日天]"),
+        # A web page's publish line: 2024-07-09 10:30 来源：…, 来源：重庆日报 | 2024年07月09日
+        re.compile(_FULL_DATE + r"[^\n。，]{0,30}来源"),
+        re.compile(r"来源[^\n。，]{0,30}?" + _FULL_DATE),
+        # A line that holds nothing but a date (and a time) near the head
+        re.compile(r"(?m)^[ \t\u3000]*" + _FULL_DATE + r"日?(?:[ \t\u3000]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[ \t\u3000]*$"),
     )
 
 
