@@ -155,3 +155,16 @@ def test_offsets_are_consistent_for_any_text(segmenter, text):
         assert sentence_start <= offset < sentence_end
     assert segmented.sentence_starts[0] == 0
     assert segmented.sentence_starts == sorted(set(segmented.sentence_starts))
+
+
+def test_memo_builds_once_per_article(segmenter):
+    builds: list[str] = []
+
+    def build_index() -> str:
+        builds.append("built")
+        return "index"
+
+    first, second = segment_text("第一篇。", segmenter), segment_text("第一篇。", segmenter)
+    assert [first.memo("quotes", build_index), first.memo("quotes", build_index)] == ["index", "index"]
+    assert second.memo("quotes", build_index) == "index"
+    assert len(builds) == 2  # once for each article, not once per call

@@ -21,10 +21,10 @@ from __future__ import annotations
 import logging
 import operator
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import Protocol
+from typing import Any, Callable, Protocol, TypeVar
 
 import regex
 
@@ -32,6 +32,7 @@ from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["SEGMENTERS", "Segmenter", "SegmentedText", "get_segmenter", "segment_text"]
 
+T = TypeVar("T")
 SEGMENTERS = ("rjieba", "jieba")
 DEFAULT_SEGMENTER = "rjieba"
 
@@ -139,6 +140,7 @@ class SegmentedText:
     starts: list[int]
     sentence_starts: list[int]
     segmenter: Segmenter
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def is_boundary(self, offset: int) -> bool:
         """Is ``offset`` between two words (or at either end of the text)?"""
@@ -174,6 +176,16 @@ class SegmentedText:
     def tag_span(self, start: int, end: int) -> list[tuple[str, str]]:
         """Part-of-speech tags for one span only: tagging a whole article is slow."""
         return self.segmenter.tag(self.text[start:end])
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A structure derived from this article, built by the first extractor that asks for it.
+
+        Extractors share what they all need (quote pairs, clause index …)
+        instead of each building it again: ``segmented.memo("quotes", lambda: QuoteIndex(text))``.
+        """
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
 
 def segment_text(text: str, segmenter: Segmenter) -> SegmentedText:
