@@ -163,7 +163,8 @@ class _Grammar:
             "bareyear": _NO_DIGIT_BEFORE + r"(?P<by>" + _YEAR_4 + r")(?=\s*" + _CONNECTOR + r"\s*(?:"
             + _YEAR_4 + r"|\d\d)(?:学年|年))",
             "year": r"(?:" + _NO_DIGIT_BEFORE + r"(?:(?P<y>" + _YEAR_4 + r")(?=学?年(?!历史|之久|代))|(?P<y2>\d\d)(?=年"
-            + _AFTER_SHORT_YEAR + r")|(?<=[于在])(?P<y3>\d\d)(?=年(?![来间内后前以之多余半的里中])))|" + _NO_CN_BEFORE
+            + _AFTER_SHORT_YEAR + r")|(?<=[于在])(?P<y3>\d\d)(?=年(?![来间内后前以之多余半的里中]))|(?P<y4>0\d)(?=年)"
+            r"|(?:(?<=[，。；：\n,;:])|^)(?P<y5>[89]\d)(?=年[，,]))|" + _NO_CN_BEFORE
             + r"(?:(?P<yc>[〇零一二三四五六七八九]{4})|(?P<yc2>[〇零][〇零一二三四五六七八九]|[一二三四五六七八九]"
             r"[〇零一二三四五六七八九](?=年" + _AFTER_SHORT_YEAR + r"))))(?P<y_unit>学年度|学年|年度|年)",
             "century": r"(?<![\d.．" + cn + r"])公元?(?P<ce>\d{1,2}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪"
@@ -393,7 +394,7 @@ def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
     elif kind == "bareyear":
         point.year, point.bare = int(m["by"]), True
     elif kind == "year":
-        digits = m["y"] or m["y2"] or m["y3"] or m["yc"] or m["yc2"]
+        digits = m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["yc"] or m["yc2"]
         value = int(_number(digits)) if not digits.isdigit() or len(digits) == 4 else int(digits)
         if len(digits) == 2:
             value += 2000 if value < 50 else 1900
@@ -489,7 +490,7 @@ def _apply_clock(point: _Point, m: re.Match[str]) -> None:
     has_detail = bool(m["cmin"] or m["chalf"] or m["cq"] or m["cz"] or m["ch_u"] == "点钟")
     # 下午3点 is a time; 3点建议 (three points) and 两点 alone are not.
     attached = _names_a_day(point) or point.daypart
-    point.needs_anchor = not attached and (bool(m["chc"]) or (m["ch_u"] == "点" and not has_detail))
+    point.needs_anchor = not attached and not has_detail and (bool(m["chc"]) or m["ch_u"] == "点")
     if point.hour > 24 or minute > 59:
         point.needs_anchor = True
 
