@@ -11,9 +11,11 @@ in order:
 
 A candidate is then judged with the segmenter's word boundaries: a number that starts
 or a unit that ends inside a longer word (第一批, 一盘棋, 四轮驱动, 千家万户) is part of
-that word and no figure. Rules for ordinals (第, 前), durations (1个月后: the time
-units of ``time_units`` belong to the dates extractor), the article 一 (一个缩影),
-reduplication (一项项) and compact slogans (三堂一坛) reject the rest.
+that word and no figure. Rules for ordinals and rates (第, 前, 每: ``figure_context``),
+durations (1个月后: the time units of ``time_units`` belong to the dates extractor),
+the article 一 (一个缩影), the ordinal 二 (二班; a count of two says 两), reduplication
+(一项项), names of numbered parts (三堂一坛, 十五届二次会议) and cohorts (2023届) reject
+the rest. The search uses the standard ``re`` engine behind a first-character gate.
 
 >>> from extractor.lexicon import load_lexicon
 >>> from extractor.segment import get_segmenter, segment_text
@@ -25,11 +27,10 @@ reduplication (一项项) and compact slogans (三堂一坛) reject the rest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Mapping, NamedTuple
-
-import re
 
 from ..lexicon import ApproxRow, FigureContextRow, Lexicon, UnitConversionRow, UnitRow
 from ..models import Figure
