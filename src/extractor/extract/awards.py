@@ -621,7 +621,7 @@ def _level(article: _Article, start: int | None, name: str) -> Level | None:
         level, scope = vocabulary.levels[match.group()]
         if scope == "start" and match.start() != 0:
             continue
-        if scope == "anywhere" and start is not None and not article.segmented.is_boundary(start + match.start()):
+        if match.start() > 0 and start is not None and not article.segmented.is_boundary(start + match.start()):
             continue
         if level == "municipal" and article.provincial_cities:
             level = "provincial"

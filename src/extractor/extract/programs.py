@@ -369,7 +369,7 @@ def _headed_names(article: _Article) -> list[_Found]:
         name = text[start:head_end]
         if not _is_specific(article, name, start, match.group()):
             continue
-        if vocabulary.count_after.match(text, head_end) or article.is_blocked(start, head_end):
+        if vocabulary.count_after.match(text, head_end) or article.is_blocked(head_start, head_end):
             continue  # 建成国家级科技工作室2个: a category counted, not one program
         kind = vocabulary.heads[match.group()][0]
         found.append(_Found(start, head_end, name, kind, "program.head"))  # type: ignore[arg-type]

@@ -1,0 +1,205 @@
+"""Awards: one row per behaviour, sentence -> expected awards (name and the fields the row checks).
+
+Every row runs on both segmenter backends. A field left as ANY is not checked by that row.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.extract import ExtractContext
+from extractor.extract._spans import QuoteIndex, strip_quote_marks
+from extractor.extract.awards import find_awards
+from extractor.lexicon import load_lexicon
+from extractor.models import Award
+from extractor.segment import SEGMENTERS, get_segmenter, segment_text
+
+ANY: Any = object()
+
+
+class A(NamedTuple):
+    name: str
+    recipient: Any = ANY
+    level: Any = ANY
+    rank: Any = ANY
+    contest: Any = ANY
+    date: Any = ANY
+
+
+def awards_of(sentence: str, backend: str, title: str = "", lexicon_dir: str | None = None) -> list[Award]:
+    lexicon = load_lexicon(lexicon_dir)
+    segmented = segment_text(sentence, get_segmenter(backend, lexicon))
+    return find_awards(segmented, ExtractContext(lexicon, title=title))
+
+
+TABLE: list[tuple[str, list[A]]] = [
+    # ---- triggers read as words
+    ("《小小少年》获评论二等奖。", [A("评论二等奖", rank="二等奖")]),
+    ("学校获评全国文明校园。", [A("全国文明校园", recipient="学校", level="national")]),
+    ("学校获评为全国先进集体。", [A("全国先进集体", recipient="学校")]),
+    ("该校并获得全国文明校园称号。", [A("全国文明校园", recipient="该校")]),
+    ("光荣获得一等奖。", [A("一等奖", rank="一等奖")]),
+    ("他获得了一等奖。", [A("一等奖", recipient="他")]),
+    ("多名学生获奖。", []),
+    ("获悉,该项目已开工。", []),
+    ("居民获得感明显增强。", []),
+    ("获得群众一致好评。", []),
+    ("获得了广大群众的认可。", []),
+    ("获得国家发明专利3项。", []),
+    ("获批专项资金500万元。", []),
+    ("教师获市级以上奖励表彰200余人次。", []),
+    ("该校连续第三年获此殊荣。", []),
+    # ---- wrappers, quotes, stops
+    ("我市荣获“全国文明城市”称号。", [A("全国文明城市", recipient="我市", level="national")]),
+    ("19所学校被授予“党建品牌特色学校”称号。", [A("党建品牌特色学校", recipient="19所学校")]),
+    ("他被授予“全国劳动模范”荣誉称号。", [A("全国劳动模范", recipient="他")]),
+    ("获得全国脱贫攻坚先进集体荣誉称号。", [A("全国脱贫攻坚先进集体")]),
+    ("该企业入选国家级“专精特新”小巨人企业名单。", [A("国家级专精特新小巨人企业", recipient="该企业", level="national")]),
+    ("张家村成功入选第三批全国乡村治理示范村名单。", [A("第三批全国乡村治理示范村", recipient="张家村")]),
+    ("荣获全国文明单位并受到表彰。", [A("全国文明单位")]),
+    ("荣获省级“五四红旗团委”称号。", [A("省级五四红旗团委", level="provincial")]),
+    ("荣膺“中国驰名商标”。", [A("中国驰名商标", level="national")]),
+    ("万盛小学荣获“重庆市基础教育校本教研示范校”称号。", [A("重庆市基础教育校本教研示范校", recipient="万盛小学")]),
+    ("市政府授予张三“荣誉市民”称号。", [A("荣誉市民", recipient="张三")]),
+    (
+        "万盛职教中心成功入选“重庆市中小幼党建品牌项目验收工作”培育创新和质量创优工作”培育创新单位。",
+        [A("重庆市中小幼党建品牌项目验收工作培育创新和质量创优工作培育创新单位", recipient="万盛职教中心")],
+    ),
+    # ---- passive with the conferring body
+    ("江北区被评为省级示范区。", [A("省级示范区", recipient="江北区", level="provincial")]),
+    ("该院被国家卫生健康委员会评为全国改善医疗服务示范医院。", [A("全国改善医疗服务示范医院", recipient="该院")]),
+    ("合作社被农业农村部认定为国家农民合作社示范社。", [A("国家农民合作社示范社", recipient="合作社", level="national")]),
+    ("学校被教育部认定为全国急救教育试点学校。", [A("全国急救教育试点学校", recipient="学校")]),
+    ("该县被列入国家乡村振兴重点帮扶县。", [A("国家乡村振兴重点帮扶县", recipient="该县")]),
+    ("8所学校被纳入信息技术支撑学生综合素质评价国家级试点校。", [A("信息技术支撑学生综合素质评价国家级试点校", recipient="8所学校", level="national")]),
+    ("1名教师被遴选为国赛备赛选手。", [A("国赛备赛选手", recipient="1名教师", level="national")]),
+    ("我县被列为全省乡村振兴示范县。", [A("全省乡村振兴示范县", recipient="我县", level="provincial")]),
+    ("将该路段命名为迎宾大道。", []),
+    ("这些问题被纳入考核。", []),
+    # ---- lists
+    ("该校先后获评重庆市文明校园、绿色学校、零犯罪学校等称号。", [A("重庆市文明校园", recipient="该校"), A("绿色学校", recipient="该校"), A("零犯罪学校", recipient="该校")]),
+    ("教师荣获“全国优秀共青团干部”、“重庆市教书育人楷模”等市级以上荣誉20余项。", [A("全国优秀共青团干部", recipient="教师"), A("重庆市教书育人楷模", recipient="教师")]),
+    ("她先后荣获全国三八红旗手、全国五一劳动奖章等荣誉。", [A("全国三八红旗手", recipient="她"), A("全国五一劳动奖章", recipient="她")]),
+    ("该村先后获得全国文明村、全国乡村治理示范村、国家森林乡村等荣誉称号。", [A("全国文明村"), A("全国乡村治理示范村"), A("国家森林乡村")]),
+    ("他荣获全国五一劳动奖章和全国优秀共产党员称号。", [A("全国五一劳动奖章"), A("全国优秀共产党员")]),
+    ("获得全市优质中学校和优质专业建设项目中期绩效等级评价优秀等级。", [A("全市优质中学校和优质专业建设项目中期绩效等级评价优秀等级", rank="优秀")]),
+    ("他获评“最美乡村教师”,她获评“最美医生”。", [A("最美乡村教师", recipient="他"), A("最美医生", recipient="她")]),
+    ("学校思政课教师先后获得重庆市高中思政课优质课比赛二等奖,重庆市高中政治论文大赛一等奖等奖项。", [A("重庆市高中思政课优质课比赛二等奖", recipient="学校思政课教师"), A("重庆市高中政治论文大赛一等奖", recipient="学校思政课教师", rank="一等奖", contest="重庆市高中政治论文大赛")]),
+    ("入选重庆市义务教育学校评价改革试点区、德育评价改革试点区。", [A("重庆市义务教育学校评价改革试点区"), A("德育评价改革试点区")]),
+    # ---- ranks and contests
+    ("1名学生在全国职业院校技能大赛中获三等奖,实现历史性突破。", [A("三等奖", recipient="1名学生", rank="三等奖", contest="全国职业院校技能大赛", level="national")]),
+    ("2名学生在全国“中华魂”(中华好家风)活动中获二、三等奖。", [A("二、三等奖", recipient="2名学生", rank="二等奖、三等奖", level="national")]),
+    ("获二、三等奖及市特等奖、一等奖。", [A("二、三等奖"), A("市特等奖", rank="特等奖"), A("一等奖", rank="一等奖")]),
+    ("荣获一等奖1项、二等奖3项。", [A("一等奖"), A("二等奖")]),
+    ("获得银奖2项、铜奖5项。", [A("银奖", rank="银奖"), A("铜奖", rank="铜奖")]),
+    ("学校代表队获得第十届全国大学生创新创业大赛金奖。", [A("第十届全国大学生创新创业大赛金奖", rank="金奖", contest="第十届全国大学生创新创业大赛")]),
+    ("我省选手在第46届世界技能大赛中摘得金牌。", [A("金牌", rank="金牌", contest="第46届世界技能大赛", level="international")]),
+    ("在第46届世界技能大赛中,我省选手勇夺3枚金牌。", [A("金牌", recipient="我省选手", contest="第46届世界技能大赛")]),
+    ("在全省中小学生运动会上获得团体第一名。", [A("团体第一名", rank="第一名", contest="全省中小学生运动会", level="provincial")]),
+    ("该项目荣获国家科学技术进步奖二等奖。", [A("国家科学技术进步奖二等奖", recipient="该项目", rank="二等奖")]),
+    ("学生作品《家乡的变化》在全国青少年科技创新大赛中获一等奖。", [A("一等奖", recipient="学生作品《家乡的变化》")]),
+    ("荣获第一批重庆市深化新时代教育评价改革典型案例评选优秀组织奖。", [A("第一批重庆市深化新时代教育评价改革典型案例评选优秀组织奖", rank=None, contest="第一批重庆市深化新时代教育评价改革典型案例评选")]),
+    ("万盛经开区教师进修校荣获国家级教学成果二等奖。", [A("国家级教学成果二等奖", recipient="万盛经开区教师进修校", rank="二等奖", contest=None)]),
+    # ---- levels
+    ("学校获评全国中小学优秀传统文化传承学校(西兰卡普)。", [A("全国中小学优秀传统文化传承学校(西兰卡普)", level="national")]),
+    ("7所学校入选市首批中小学教师评价试点学校。", [A("市首批中小学教师评价试点学校", recipient="7所学校", level="municipal")]),
+    ("重庆7所学校入选市首批中小学教师评价试点学校。", [A("市首批中小学教师评价试点学校", level="provincial")]),
+    ("2名学生入选云计算赛项市级集训队。", [A("云计算赛项市级集训队", recipient="2名学生", level="municipal")]),
+    ("公司获评“浙江省绿色工厂”。", [A("浙江省绿色工厂", level="provincial")]),
+    ("我校3名教师被评为区级骨干教师。", [A("区级骨干教师", level="district")]),
+    ("他被推选为区人大代表。", [A("区人大代表", level="district")]),
+    ("该校田径队荣获团体总分第一名。", [A("团体总分第一名", level=None)]),
+    ("3名教师在“一带一路暨金砖国家技能发展与技术创新大赛”竞赛中获二等奖。", [A("二等奖", level=None)]),
+    # ---- active triggers: the conferring body is the subject
+    ("认定第三批区级骨干教师139人。", [A("第三批区级骨干教师", recipient="139人", level="district")]),
+    ("深化党建品牌建设,命名19个党建品牌特色学校。", [A("党建品牌特色学校")]),
+    ("教育部认定首批国家级一流本科课程。", [A("首批国家级一流本科课程")]),
+    ("高新技术企业认定工作正在进行。", []),
+    # ---- designations only counted, built or created
+    ("国家级特色学校增至17所。", []),
+    ("建成国家级科技工作室2个、市级名校长工作室1个。", []),
+    ("成功结项2020年普通高中精品选修课《律动的黔江号子》。", []),
+    # ---- recipients and dates
+    ("2022年8月,万盛职教中心被遴选为全市首批中小学校党建“双创”培育创建单位。", [A("全市首批中小学校党建双创培育创建单位", recipient="万盛职教中心", date="2022-08")]),
+    ("6名学生在2023年“巴渝工匠”杯5G网络建设与优化比赛中获二、三等奖。", [A("二、三等奖", recipient="6名学生", date="2023")]),
+    ("学校荣获2023年度全国青少年校园足球特色学校。", [A("2023年度全国青少年校园足球特色学校", date="2023")]),
+    ("近年来,学校获评全国文明校园,成功结项2020年普通高中精品选修课。", [A("全国文明校园", recipient="学校", date=None)]),
+    ("◎万盛经开区教师进修校荣获国家级教学成果二等奖;", [A("国家级教学成果二等奖", recipient="万盛经开区教师进修校")]),
+    ("新华小学等7所学校入选首批中小学教师评价试点学校。", [A("首批中小学教师评价试点学校", recipient="新华小学等7所学校")]),
+    ("重庆市第一〇四中学、和平小学成功申报“重庆市素质教育质量保障示范校”。", [A("重庆市素质教育质量保障示范校", recipient="重庆市第一〇四中学、和平小学")]),
+    ("万盛职教中心成功入选市级示范校,获得全市优质学校评价优秀等级。", [A("市级示范校", recipient="万盛职教中心"), A("全市优质学校评价优秀等级", recipient="万盛职教中心")]),
+    ("“双优”中期评价被市委确定为优秀等次。", [A("优秀等次", recipient="“双优”中期评价", rank="优秀")]),
+]
+
+
+@pytest.mark.parametrize("backend", SEGMENTERS)
+@pytest.mark.parametrize(("sentence", "expected"), TABLE, ids=[row[0][:24] for row in TABLE])
+def test_awards_table(sentence: str, expected: list[A], backend: str) -> None:
+    awards = awards_of(sentence, backend)
+    assert [award.name for award in awards] == [row.name for row in expected]
+    for award, row in zip(awards, expected):
+        for field in ("recipient", "level", "rank", "contest", "date"):
+            wanted = getattr(row, field)
+            if wanted is not ANY:
+                assert getattr(award, field) == wanted, f"{award.name}: {field}"
+        assert sentence[award.start : award.end] == award.text
+        assert strip_quote_marks(award.text) == award.name
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "recipient"),
+    [
+        ("万盛经开区 党建引领促“先行” 教育升级绘“盛景”", "荣获全国义务教育优质均衡发展区。", "万盛经开区"),
+        ("万州区 擦亮教育名片", "近年来,荣获全国文明城区。", "万州区"),
+        ("我市三所学校获评全国文明校园", "荣获全国文明城区。", None),
+        ("万盛经开区 党建引领", "学校荣获全国文明校园,入选市级示范校。", "学校"),
+    ],
+)
+def test_recipient_falls_back_to_the_article_subject(title: str, sentence: str, recipient: str | None) -> None:
+    awards = awards_of(sentence, "rjieba", title=title)
+    assert awards and all(award.recipient == recipient for award in awards)
+
+
+def test_rules_name_the_trigger_form() -> None:
+    rules = [award.rule for award in awards_of("江北区被评为省级示范区,认定第三批区级骨干教师139人,荣获一等奖、二等奖。", "rjieba")]
+    assert rules == ["award.passive", "award.active", "award.trigger.list", "award.trigger.list"]
+
+
+def test_triggers_are_data(tmp_path) -> None:
+    (tmp_path / "award_triggers.tsv").write_text("word\tform\tstrength\n-荣膺\n夺魁\tplain\tweak\n", encoding="utf-8")
+    assert awards_of("该队荣膺全国冠军。", "rjieba", lexicon_dir=str(tmp_path)) == []
+    assert [a.name for a in awards_of("该队夺魁全国冠军赛金奖。", "rjieba", lexicon_dir=str(tmp_path))] == ["全国冠军赛金奖"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("开展“清风校园,廉洁入心”活动", [(2, 13, "“")]),
+        ("打造“红魂铸绿梦,‘三领’争先锋”品牌", [(2, 17, "“"), (9, 13, "‘")]),
+        ("《“大思政”视域下的实践研究》", [(0, 15, "《"), (1, 6, "“")]),
+        ("入选“重庆市验收工作”培育创新”培育单位", [(2, 11, "“")]),
+        ("“未闭合的引号\n下一段“完整”", [(11, 15, "“")]),
+        ('他说"好"', [(2, 5, '"')]),
+    ],
+)
+def test_quotes_pair_with_nesting(text: str, spans: list[tuple[int, int, str]]) -> None:
+    assert [(q.start, q.end, q.mark) for q in QuoteIndex(text).spans] == spans
+
+
+_ALPHABET = st.sampled_from(
+    list("荣获获得评为被授予入选纳入命名认定称号名单等奖一二三特金、,，。；“”‘’《》()（）学校全国市级区第批首7所名人")
+    + ["获评", "被评为", "荣誉称号", "等称号", "一等奖", "二、三等奖", "在全国大赛中", "\n", " "]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_awards_never_raise_and_slice_the_text(text: str) -> None:
+    for award in awards_of(text, "rjieba"):
+        assert text[award.start : award.end] == award.text
+        assert award.name and award.name == strip_quote_marks(award.text)
+        Award.model_validate(award.model_dump())

@@ -1,0 +1,186 @@
+"""Programs: one row per behaviour, sentence -> expected programs (name and kind).
+
+Every row runs on both segmenter backends. A kind left as ANY is not checked by that row.
+Rows with an empty list are quotes used for emphasis, speech or plain prose: no program.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.extract import ExtractContext
+from extractor.extract._spans import strip_quote_marks
+from extractor.extract.programs import find_programs
+from extractor.lexicon import load_lexicon
+from extractor.models import Program
+from extractor.segment import SEGMENTERS, get_segmenter, segment_text
+
+ANY: Any = object()
+
+
+def programs_of(sentence: str, backend: str) -> list[Program]:
+    lexicon = load_lexicon()
+    return find_programs(segment_text(sentence, get_segmenter(backend, lexicon)), ExtractContext(lexicon))
+
+
+TABLE: list[tuple[str, list[tuple[str, Any]]]] = [
+    # ---- book titles
+    ("印发《关于推进教育高质量发展的实施意见》。", [("关于推进教育高质量发展的实施意见", "document")]),
+    ("印发《万盛经开区师德师风集中学习教育实施方案》。", [("万盛经开区师德师风集中学习教育实施方案", "document")]),
+    ("出台《重庆市生活垃圾管理条例》。", [("重庆市生活垃圾管理条例", "document")]),
+    ("发布《2023年政府工作报告》。", [("2023年政府工作报告", "document")]),
+    ("市住建委制定了《城市更新三年行动计划(2023-2025年)》。", [("城市更新三年行动计划(2023-2025年)", "project")]),
+    ("开设《公民知行》等校本选修课。", [("公民知行", "course")]),
+    ("开设了《西兰卡普》《南溪号子》《威风锣鼓》等多门民族文化校本课程。", [("西兰卡普", "course"), ("南溪号子", "course"), ("威风锣鼓", "course")]),
+    ("市级精品课程《律动的黔江号子》课程组组织研学。", [("律动的黔江号子", "course")]),
+    ("结题重点课题《案例教学存在的问题与对策研究》。", [("案例教学存在的问题与对策研究", "project")]),
+    ("立项规划课题《“大思政”视域下党建引领的实践研究》。", [("大思政视域下党建引领的实践研究", "project")]),
+    ("《普通高中外语课程创新基地》获市级立项。", [("普通高中外语课程创新基地", "base")]),
+    ("学生的美术作品《通往美好明天》获优秀作品。", [("通往美好明天", "other")]),
+    ("《人民日报》报道了该校经验。", []),
+    # ---- quotes with a program head after them
+    ("创新“114”模式。", [("114", "model")]),
+    ("构建“四级联动”学习模式。", [("四级联动", "model")]),
+    ("做深做实“渝事好商量”协商平台。", [("渝事好商量", "platform")]),
+    ("搭建“有事好商量”协商平台。", [("有事好商量", "platform")]),
+    ("打造“三堂一坛”思政品牌。", [("三堂一坛", "brand")]),
+    ("擦亮“巴渝工匠”品牌。", [("巴渝工匠", "brand")]),
+    ("开展“学雷锋”志愿服务活动。", [("学雷锋", "campaign")]),
+    ("开展“法律进社区”活动。", [("法律进社区", "campaign")]),
+    ("组织开展“我为群众办实事”实践活动。", [("我为群众办实事", "campaign")]),
+    ("开展“清风校园,廉洁入心”主题活动100余场次。", [("清风校园,廉洁入心", "campaign")]),
+    ("创新“党建+网格”治理模式。", [("党建+网格", "model")]),
+    ("建立“街乡吹哨、部门报到”工作机制。", [("街乡吹哨、部门报到", "model")]),
+    ("健全“支部+专业部”工作机制。", [("支部+专业部", "model")]),
+    ("推行“四议两公开”工作法。", [("四议两公开", "model")]),
+    ("推出“渝快办”政务服务平台。", [("渝快办", "platform")]),
+    ("开通“12345”政务服务热线。", [("12345", "platform")]),
+    ("深入推进“放管服”改革。", [("放管服", "project")]),
+    ("举办“非遗进校园”展演。", [("非遗进校园", "campaign")]),
+    ("该校“1+N”育人模式成效明显。", [("1+N", "model")]),
+    # ---- quotes whose own name ends with a program head
+    ("实施党建品牌“七个行动计划”。", [("七个行动计划", "project")]),
+    ("深入实施“强基计划”。", [("强基计划", "project")]),
+    ("打造民中特色“大思政课”。", [("大思政课", "course")]),
+    ("坚持和发展新时代“枫桥经验”。", [("枫桥经验", "model")]),
+    ("举办“眼镜产业发展经济沙龙”,形成调研报告。", [("眼镜产业发展经济沙龙", "campaign")]),
+    # ---- numbered slogans
+    ("党建“双创”谱新篇。", [("双创", "model")]),
+    ("“双减”政策落地见效。", [("双减", "model")]),
+    ("以“七联七化”党建共同体助力发展。", [("七联七化", "model")]),
+    ("全力推进“一网通办”。", [("一网通办", "model")]),
+    ("坚持“五育并举”。", [("五育并举", "model")]),
+    ("“十四五”时期,全区经济稳步增长。", [("十四五", "other")]),
+    ("围绕全区“两高三新”发展目标。", [("两高三新", "model")]),
+    ("助推“双昌”合作示范园建设。", [("双昌", "model")]),
+    # ---- a program verb whose whole object is the quote, lists closed by a head
+    ("全面推行“河长制”。", [("河长制", ANY)]),
+    ("打造“15分钟便民生活圈”。", [("15分钟便民生活圈", ANY)]),
+    ("每周开展“青说青听”、廉洁小故事分享活动。", [("青说青听", "campaign")]),
+    ("开展“直播助农”、电商下乡等活动。", [("直播助农", "campaign")]),
+    ("开展“优秀教师选树宣传”、“教师技能大赛”等活动。", [("优秀教师选树宣传", "campaign"), ("教师技能大赛", "campaign")]),
+    ("打造万盛小学“红魂铸绿梦,‘三领’争先锋”等30个党建品牌。", [("红魂铸绿梦,三领争先锋", ANY)]),
+    ("定期开展“巩固卫中人”、“青春伴夕阳”、农业体验等多项活动。", [("巩固卫中人", "campaign"), ("青春伴夕阳", "campaign")]),
+    # ---- emphasis, figures of speech and speech: no program
+    ("“先行区”“高质量”字眼背后,是沉甸甸的使命感。", []),
+    ("当好群众的“贴心人”。", []),
+    ("当好党委政府“好帮手”。", []),
+    ("架起党群“连心桥”。", []),
+    ("架起了服务群众的“连心桥”。", []),
+    ("打通服务群众“最后一公里”。", []),
+    ("激活了政协工作的“神经末梢”。", []),
+    ("为经济社会发展贡献了政协‘金点子’。", []),
+    ("推动协商平台建设取得“实效上的突破”。", []),
+    ("努力成为“会协商、善议政”的家里手。", []),
+    ("在建言资政和凝聚共识“双向发力”。", []),
+    ("争当“排头兵”。", []),
+    ("成为群众的“主心骨”。", []),
+    ("学校被誉为“教育明珠”。", []),
+    ("让学生“动”起来。", []),
+    ("下好思政课程“一盘棋。”", []),
+    ("实现“零的突破”。", []),
+    ("打造“网红”打卡点。", []),
+    ("新增理论实践兼具的“双师型”教师17人。", []),
+    ("由“输血”变“造血”。", []),
+    ("他说:“我们要把好事办好。”", []),
+    ("“这是我们的责任,”他说。", []),
+    ("“学校以党建有效为目标,培养更多人才。”学校负责人表示。", []),
+    # ---- unquoted names
+    ("市政协关于建立“渝事好商量”协商平台的实施意见。", [("关于建立渝事好商量协商平台的实施意见", "document"), ("渝事好商量", "platform")]),
+    ("市政府出台关于加强基层治理的若干意见。", [("关于加强基层治理的若干意见", "document")]),
+    ("创新拓展委员进小院、川渝毗邻地区协商议事室、委员工作室、委员沙龙四个平台。", [("委员进小院", "platform"), ("川渝毗邻地区协商议事室", "platform"), ("委员工作室", "platform"), ("委员沙龙", "platform")]),
+    ("实施乡村振兴人才工程。", [("乡村振兴人才工程", "project")]),
+    ("创建1+X证书制度试点专业6个、现代学徒制试点专业3个。", [("1+X证书制度试点", "pilot"), ("现代学徒制试点", "pilot")]),
+    ("建成世界技能大赛云计算项目市选拔集训基地。", [("世界技能大赛云计算项目市选拔集训基地", "base")]),
+    ("成功结项重庆市普通高中新课程实施基地(西兰卡普)。", [("重庆市普通高中新课程实施基地", "base")]),
+    ("建成市级中小学劳动教育实践基地。", [("市级中小学劳动教育实践基地", "base")]),
+    ("学校还与重庆大学共建人工智能教育实践基地。", [("人工智能教育实践基地", "base")]),
+    ("依托学校基层党建平台,围绕中心工作。", []),
+    ("县农业农村局依托数字农业平台开展服务。", []),
+    ("谋划合作计划、确定协同履职议题。", []),
+    ("以万盛小学为试点,以点带面推进。", []),
+    ("专业人才培养模式在市内多所职业学校推广运用。", []),
+    ("建成国家级科技工作室2个、市级名校长工作室1个。", []),
+    ("规划建设11个有辨识度的委员工作室。", []),
+    ("选派省市、区、县三级政协委员入驻工作室。", []),
+    ("助力建成25.5万亩稻渔基地。", []),
+    # ---- names inside honours are awards, not programs
+    ("学校入选国家级示范基地。", []),
+    ("8所学校被纳入信息技术支撑学生综合素质评价国家级试点校。", []),
+]
+
+
+@pytest.mark.parametrize("backend", SEGMENTERS)
+@pytest.mark.parametrize(("sentence", "expected"), TABLE, ids=[row[0][:24] for row in TABLE])
+def test_programs_table(sentence: str, expected: list[tuple[str, Any]], backend: str) -> None:
+    programs = programs_of(sentence, backend)
+    assert sorted(program.name for program in programs) == sorted(name for name, _ in expected)
+    kinds = {program.name: program.kind for program in programs}
+    for name, kind in expected:
+        if kind is not ANY:
+            assert kinds[name] == kind, name
+    for program in programs:
+        assert sentence[program.start : program.end] == program.text
+        assert strip_quote_marks(program.text).strip() == program.name.replace("‘", "").strip()
+
+
+def test_distinct_names_keep_every_mention() -> None:
+    text = "打造“大思政课”,围绕“大思政课”中心,满足“大思政课”要求。"
+    (program,) = programs_of(text, "rjieba")
+    assert program.name == "大思政课"
+    assert [(m.start, m.end) for m in program.mentions] == [(3, 7), (12, 16), (23, 27)]
+    assert (program.start, program.end) == (3, 7)
+
+
+def test_a_name_inside_a_word_is_no_mention() -> None:
+    text = "创新“114”模式,服务1140人。"
+    (program,) = programs_of(text, "rjieba")
+    assert [(m.start, m.end) for m in program.mentions] == [(3, 6)]
+
+
+def test_nested_quotes_are_not_programs_of_their_own() -> None:
+    names = [p.name for p in programs_of("打造“红魂铸绿梦,‘三领’争先锋”品牌。", "rjieba")]
+    assert names == ["红魂铸绿梦,三领争先锋"]
+
+
+_ALPHABET = st.sampled_from(
+    list("开展打造当好架起“”‘’《》、,，。；:活动模式平台品牌工程试点基地方案通知关于的双四轮驱动学校全国市级12+X")
+    + ["实施方案", "工作室", "字眼", "协商平台", "等活动", "四个平台", "\n", " "]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_programs_never_raise_and_slice_the_text(text: str) -> None:
+    programs = programs_of(text, "rjieba")
+    assert len({program.name for program in programs}) == len(programs)
+    for program in programs:
+        assert text[program.start : program.end] == program.text
+        assert program.mentions and (program.mentions[0].start, program.mentions[0].end) == (program.start, program.end)
+        for mention in program.mentions:
+            assert text[mention.start : mention.end] == program.text
+        Program.model_validate(program.model_dump())
