@@ -1,6 +1,8 @@
 """Run a command and measure its wall time and the peak memory of its process tree.
 
-Memory is sampled (every 20 ms) as the RSS summed over the process and all
+CPU time (user + system, from the kernel's accounting of waited-for
+children) is given beside the wall time: on a machine shared with other work
+it shows what the run itself cost. Memory is sampled (every 20 ms) as the RSS summed over the process and all
 its children (the worker pool), and as the RSS of the largest one. The sum
 counts pages that forked workers share with their parent once per process,
 so it is an upper bound of what the run takes from the machine.
@@ -11,6 +13,7 @@ so it is an upper bound of what the run takes from the machine.
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import tempfile
 import threading
@@ -27,6 +30,7 @@ _SAMPLE_SECONDS = 0.02
 @dataclass
 class Measured:
     seconds: float
+    cpu_seconds: float  # user + system time of the process and the children it waited for
     returncode: int
     peak_rss_total_mb: float
     peak_rss_largest_mb: float
@@ -51,6 +55,7 @@ def run_measured(command: list[str], stdout=subprocess.DEVNULL) -> Measured:
     """Run ``command`` to its end; stderr is kept (for error messages), stdout discarded."""
     peaks = [0, 0]
     with tempfile.TemporaryFile() as errors:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = perf_counter()
         process = psutil.Popen(command, stdout=stdout, stderr=errors)
         done = threading.Event()
@@ -65,8 +70,10 @@ def run_measured(command: list[str], stdout=subprocess.DEVNULL) -> Measured:
         sampler.start()
         returncode = process.wait()
         seconds = perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         done.set()
         sampler.join()
         errors.seek(0)
         stderr = errors.read().decode("utf-8", "replace")
-    return Measured(seconds, returncode, peaks[0] / 1e6, peaks[1] / 1e6, stderr)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return Measured(seconds, cpu, returncode, peaks[0] / 1e6, peaks[1] / 1e6, stderr)

@@ -23,28 +23,29 @@ from typing import Any, Callable
 __all__ = ["StageTimer"]
 
 # (module, attribute, stage): inclusive timers, where the runner and the pipeline look them up.
+# The runner streams: writing pulls rendered pieces, rendering pulls articles, articles pull
+# drafts, drafts pull paragraphs. So most timers include the stages upstream of them, and
+# shares() takes those out again.
 _STAGES = (
     ("extractor.runner", "process_file", "file"),
-    ("extractor.runner", "extract_bytes", "pipeline"),
-    ("extractor.pipeline", "decode_bytes", "read.decode"),
+    ("extractor.runner", "decode_bytes", "read.decode"),
+    ("extractor.runner", "scan_stream", "read.decode"),
+    ("extractor.runner", "write_if_changed", "write+"),
+    ("extractor.runner", "matches_file", "write+"),
+    ("extractor.pipeline", "extract_draft", "article"),
     ("extractor.pipeline", "segment_text", "segment"),
     ("extractor.pipeline", "link_items", "extract.links"),
     ("extractor.extract.dates", "find_dateline", "extract.dateline"),
     ("extractor.pipeline", "Article", "validate"),
-    ("extractor.pipeline", "Document", "validate"),
-    ("extractor.pipeline", "Source", "validate"),
-    ("extractor.runner", "document_json", "write.render"),
-    ("extractor.runner", "article_jsonl", "write.render"),
-    ("extractor.runner", "write_atomic", "write.file"),
 )
-# Generators of the streaming pipeline, timed on each step; drafts pull paragraphs through,
-# so the split stage's own time is its inclusive time less the layout's.
+# Generators, timed on each step.
 _GENERATOR_STAGES = (
+    ("extractor.runner", "iter_text", "read.decode"),
+    ("extractor.runner", "iter_document_json", "render+"),
+    ("extractor.runner", "iter_article_jsonl", "render+"),
     ("extractor.pipeline", "iter_paragraphs", "read.layout"),
-    ("extractor.pipeline", "iter_article_drafts", "split+layout"),
+    ("extractor.pipeline", "iter_article_drafts", "split+"),
 )
-# Stages inside extract_bytes: the rest of the pipeline's time is its own bookkeeping.
-_INSIDE_PIPELINE = ("read.decode", "split+layout", "segment", "extract", "validate")
 
 
 class StageTimer:
@@ -116,22 +117,25 @@ class StageTimer:
         self._restore.clear()
 
     def shares(self) -> dict[str, float]:
-        """Exclusive seconds per stage: read, split, segment, extract.<kind>, validate, write …"""
+        """Exclusive seconds per stage: read, split, segment, extract.<kind>, validate, write …
+
+        For a run that writes its outputs (``RunConfig.out`` set), in one process.
+        """
         s = self.seconds
         extract = {k: v for k, v in s.items() if k.startswith("extract.")}
-        inside = sum(v for k, v in s.items() if k.startswith(_INSIDE_PIPELINE))
-        out: dict[str, float] = {
-            # Reading the file, output paths, comparing with an existing output.
-            "read.file": s["file"] - s["pipeline"] - s["write.render"] - s["write.file"],
+        inside_article = s["segment"] + sum(extract.values()) + s["validate"]
+        return {
+            # Opening and reading the file, hashing it, its output path, its Source.
+            "read.file": s["file"] - s["read.decode"] - s["write+"],
             "read.decode": s["read.decode"],
             "read.layout": s["read.layout"],
-            "split": s["split+layout"] - s["read.layout"],
+            "split": s["split+"] - s["read.layout"],
             "segment": s["segment"],
             **dict(sorted(extract.items())),
             "validate": s["validate"],
-            "write.render": s["write.render"],
-            "write.file": s["write.file"],
-            # Hashing the input and the pipeline's own glue.
-            "other": s["pipeline"] - inside,
+            # The pipeline's glue around one article: reference date, contexts, guards.
+            "article.other": s["article"] - inside_article,
+            # JSON of each article and the document, and counting the items.
+            "write.render": s["render+"] - s["split+"] - s["article"],
+            "write.file": s["write+"] - s["render+"],
         }
-        return out
