@@ -23,13 +23,12 @@ The vocabulary is data: ``time_units``, ``time_relative``, ``time_parts``,
 from __future__ import annotations
 
 import calendar
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable, Iterator
-
-import re
 
 from ..lexicon import Lexicon, TimeFestivalRow, TimePartRow, TimeRelativeRow, TimeUnitRow, TimeVagueRow
 from ..models import DateItem
@@ -137,7 +136,7 @@ class _Grammar:
     festivals: dict[str, TimeFestivalRow]
 
     @classmethod
-    def build(cls, lexicon: Lexicon) -> "_Grammar":
+    def build(cls, lexicon: Lexicon) -> _Grammar:
         units = {row.word: row for row in lexicon.rows("time_units")}  # type: ignore[attr-defined]
         relative = {row.word: row for row in lexicon.rows("time_relative")}  # type: ignore[attr-defined]
         parts = {row.word: row for row in lexicon.rows("time_parts")}  # type: ignore[attr-defined]
@@ -150,6 +149,7 @@ class _Grammar:
             if len(row.word) > 1 and row.word[0] == {"year": "年", "month": "月"}.get(row.of)
         }
         week_words = [word for word, row in relative.items() if row.unit == "week"]
+        lexicon_words = [*festivals, *parts, *vague, *relative]
         all_units = _alternation(units)
         bare_units = _alternation(word for word, row in units.items() if row.counting == "bare")
         cn = _CN_NUM
@@ -195,7 +195,7 @@ class _Grammar:
             "frequency": r"每隔?(?P<fq_n>\d+|[" + cn + r"]+|半)?个?(?P<fq_u>" + all_units + r")(?:(?<=[周期拜])(?P<fq_wd>[一二三四五六日天1-7])"
             r"(?![\d" + cn + r"次个名位项场件批人轮节课期]))?",
             # Festivals, parts of a year/month/day, vague and relative words: one trie, told apart by lookup.
-            "word": _alternation([*festivals, *parts, *vague, *relative]),
+            "word": _alternation(lexicon_words),
             "duration": r"(?:(?P<du_pre>最近|近|过去的?|未来|今后)(?P<du_this>这)?)?(?<![\d.．" + cn + r"])"
             r"(?P<dn>\d+(?:\.\d+)?|[" + cn + r"]+|[几数][十百千]?|半|若干)(?P<dn_m>多|余)?"
             r"(?:(?P<du_ge>个)(?P<dn_h>半|多)?(?P<du_c>" + all_units + r")|(?P<dn_h2>半|多)?(?P<du_b>" + bare_units + r"))"
@@ -206,7 +206,6 @@ class _Grammar:
         }
         # Dispatch on the first character: a position whose character can start no atom fails one
         # class test instead of trying every alternative (this keeps the scan fast).
-        lexicon_words = [*festivals, *parts, *vague, *relative]
         groups = (
             ("自每", ("since", "frequency")),
             ("农正腊冬", ("lunar",)),
@@ -235,7 +234,6 @@ class _Grammar:
         exclusions = re.compile(_alternation(exclusion_words)) if exclusion_words else None
         reach = max((len(word) for word in exclusion_words), default=0)
         return cls(pattern, exclusions, reach, units, relative, parts, suffix_parts, vague, festivals)
-
 
     def word_kind(self, word: str) -> str:
         """Which table a word of the lexicon trie comes from: festival, part, vague or relword."""
@@ -267,29 +265,19 @@ def _number(text: str) -> int | Decimal:
     return parse_chinese_number(text)
 
 
+_LEVEL_OF_KIND = {
+    "numdate": "day", "numym": "month", "year": "year", "bareyear": "year", "century": "century",
+    "decade": "decade", "quarter": "yearpart", "barequarter": "yearpart", "yearsuffix": "yearpart",
+    "month": "month", "baremonth": "month", "monthsuffix": "monthpart", "day": "day", "bareday": "day",
+    "festival": "festival", "lunar": "festival", "lunardate": "festival", "weekday": "weekday",
+    "clock": "clock", "colonclock": "clock", "barehour": "clock",
+}  # fmt: skip
+
+
 def _point_level(grammar: _Grammar, kind: str, match: re.Match[str]) -> str:
-    if kind in ("numdate",):
-        return "day"
-    if kind in ("numym",):
-        return "month"
-    if kind in ("year", "bareyear"):
-        return "year"
-    if kind in ("quarter", "barequarter", "yearsuffix"):
-        return "yearpart"
-    if kind in ("month", "baremonth"):
-        return "month"
-    if kind in ("monthsuffix",):
-        return "monthpart"
-    if kind in ("day", "bareday"):
-        return "day"
-    if kind in ("festival", "lunar", "lunardate"):
-        return "festival"
-    if kind == "weekday":
-        return "weekday"
-    if kind in ("clock", "colonclock", "barehour"):
-        return "clock"
-    if kind in ("century", "decade"):
-        return kind
+    """Where an atom sits in a point ("" for atoms that are no part of a point: 3年, 每周, 至)."""
+    if kind in _LEVEL_OF_KIND:
+        return _LEVEL_OF_KIND[kind]
     if kind == "part":
         of = grammar.parts[match[0]].of
         return {"year": "yearpart", "month": "monthpart", "day": "daypart"}[of]
@@ -538,6 +526,8 @@ def _inherit(point: _Point, earlier: _Point) -> _Point:
         result.decade = result.decade if result.decade is not None else earlier.decade
     if point.month is None and point.month_offset is None and finest in ("day", "clock") and point.day_offset is None:
         result.month, result.month_offset = earlier.month, earlier.month_offset
+    if point.weekday is not None and point.week_offset is None:  # 上周一至周五
+        result.week_offset = earlier.week_offset
     if finest == "clock" and point.day is None and point.day_offset is None and point.weekday is None:
         result.day, result.day_offset, result.weekday = earlier.day, earlier.day_offset, earlier.weekday
         result.month, result.month_offset = earlier.month, earlier.month_offset
@@ -583,13 +573,11 @@ def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
 
 def _resolve(point: _Point, reference: date | None) -> str | None:
     """The value of a point: ``2022-08``, ``XXXX-01-08``, ``2023-Q1``; None when it needs a missing reference."""
-    if point.event_unit:
-        return None
-    relative_needed = _is_relative(point)
-    if relative_needed and reference is None and (
-        any(v is not None for v in (point.century_offset, point.year_offset, point.quarter_offset))
-        or any(v is not None for v in (point.month_offset, point.week_offset, point.day_offset))
-    ):
+    offsets = (
+        point.century_offset, point.year_offset, point.quarter_offset,
+        point.month_offset, point.week_offset, point.day_offset,
+    )  # fmt: skip
+    if point.event_unit or (reference is None and any(offset is not None for offset in offsets)):
         return None
     year, month, day = point.year, point.month, point.day
     if point.century_offset is not None and reference is not None:
@@ -633,6 +621,8 @@ def _resolve(point: _Point, reference: date | None) -> str | None:
             month = reference.month
         if month is None and day is None and point.hour is not None and not (point.quarters or point.half):
             month, day = reference.month, reference.day
+    if not _exists(year, month, day):
+        return None  # 2月30日
     year_text = f"{year:04d}" if year is not None else "XXXX"
     if point.hour is not None:
         clock = _clock_text(point)
@@ -653,6 +643,15 @@ def _resolve(point: _Point, reference: date | None) -> str | None:
     return year_text if year is not None else None
 
 
+def _exists(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    longest = calendar.monthrange(year if year is not None else 2024, month or 1)[1] if month else 31
+    return 1 <= day <= longest
+
+
 def _two(number: int | None) -> str:
     return f"{number:02d}" if number is not None else "XX"
 
@@ -663,7 +662,7 @@ def _century_value(century: int, decade: int | None) -> str:
 
 def _clock_text(point: _Point) -> str:
     hour = point.hour or 0
-    if _AFTERNOON_HOURS.get(point.day_half or "", range(0)).__contains__(hour):
+    if hour in _AFTERNOON_HOURS.get(point.day_half or "", range(0)):
         hour += 12
     text = f"{hour:02d}:{point.minute or 0:02d}"
     return text + (f":{point.second:02d}" if point.second is not None else "")
@@ -702,7 +701,7 @@ def _lunar_to_solar(year: int, month: int, day: int) -> date | None:
         if month == 12 and day == 30:
             return LunarDate(year + 1, 1, 1).to_solar_date() - timedelta(days=1)
         return LunarDate(year, month, day).to_solar_date()
-    except ValueError:
+    except (ValueError, IndexError):
         return None
 
 
@@ -753,8 +752,8 @@ def _duration_value(count: _Count) -> str | None:
 
 def _shifted_value(count: _Count, reference: date, sign: int) -> str | None:
     """The period ``count`` before (sign -1) or after (+1) the reference date, at the unit's granularity."""
-    if count.number is None or count.number != int(count.number):
-        return None
+    if count.number is None or count.number != int(count.number) or count.number > 10000:
+        return None  # 半年前 has no calendar value at its unit; 99999天后 leaves the calendar
     number = int(count.number) * sign
     if count.unit == "year":
         return f"{reference.year + number:04d}"
@@ -774,7 +773,9 @@ def _shifted_value(count: _Count, reference: date, sign: int) -> str | None:
 
 def _span_value(count: _Count, reference: date, sign: int) -> str | None:
     """过去一年 -> 2023-07-09/2024-07-09 for a reference of 2024-07-09."""
-    if count.number is None or count.number != int(count.number) or count.unit not in ("year", "month", "week", "day"):
+    if count.number is None or count.number != int(count.number) or count.number > 1000:
+        return None
+    if count.unit not in ("year", "month", "week", "day"):
         return None
     number = int(count.number)
     if count.unit in ("year", "month"):
