@@ -888,20 +888,18 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
                 second_stop, range_end = _collect_point(atoms, stop + 1, text)
                 second = _build_point(atoms[stop + 1 : second_stop], grammar)
                 if not second.bare and not second.event_unit:
-                    first_filled = point
-                    if point.bare:  # 2023—2025年: the first half borrows the unit of the second
-                        first_filled = replace(point, bare=False)
-                    second_filled = _inherit(second, point)
-                    value = _range_value(_resolve(first_filled, reference), _resolve(second_filled, reference))
-                    granularity = _GRANULARITY_OF_LEVEL[_finest_level(second_filled)]
-                    found.append(_Found(start, range_end, "date.range", value, "range", granularity, point=second_filled))
+                    second = _inherit(second, point)  # 2023—2025年: 2023 is a year; 9月1日至3日: 3日 is in September
+                    value = _range_value(_resolve(point, reference), _resolve(second, reference))
+                    granularity = _GRANULARITY_OF_LEVEL[_finest_level(second)]
+                    found.append(_Found(start, range_end, "date.range", value, "range", granularity, point=second))
                     last_point_end = range_end
                     index = second_stop
                     continue
             if after is not None and after.kind == "tonow" and after.start == end and not point.bare:
                 now = reference.isoformat() if reference else None
                 value = _range_value(_resolve(point, reference), now)
-                found.append(_Found(start, after.end, "date.range.to_now", value, "range", "day", point=point))
+                granularity = _GRANULARITY_OF_LEVEL[_finest_level(point)]
+                found.append(_Found(start, after.end, "date.range.to_now", value, "range", granularity, point=point))
                 last_point_end = after.end
                 index = stop + 1
                 continue
