@@ -34,6 +34,8 @@ __all__ = ["find_organizations"]
 # How far left of a suffix a name may start: long enough for 重庆市黔江区民族 (8) or
 # 万盛经开区教师 (7) with room to spare, short enough to keep the tagged spans small.
 _MAX_PREFIX_CHARS = 16
+# Letters and digits (Han characters included) up to the suffix; \w without the underscore.
+_NAME_RUN = re.compile(r"[^\W_]+$")
 _ORDINAL = regex.compile(r"第[〇零一二三四五六七八九十百千0-9]+")
 _NUMERALS = regex.compile(r"[〇零一二三四五六七八九十百千0-9]+")
 _HAN = regex.compile(r"\p{Han}+")
@@ -174,9 +176,10 @@ def _name_pieces(
     """The words before a suffix that may belong to the name, left to right."""
     text = segmented.text
     # Names are written with letters and digits only: punctuation, quotes and spaces end them.
-    window_start, limit = suffix_start, max(0, suffix_start - _MAX_PREFIX_CHARS)
-    while window_start > limit and text[window_start - 1].isalnum():
-        window_start -= 1
+    run = _NAME_RUN.search(text, max(0, suffix_start - _MAX_PREFIX_CHARS), suffix_start)
+    if run is None:
+        return []
+    window_start = run.start()
     # Start on a word boundary, so that the tagger does not see half a word.
     index = segmented.word_index_at(window_start)
     if segmented.starts[index] < window_start:
