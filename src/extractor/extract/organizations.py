@@ -226,8 +226,8 @@ def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
         return "place"
     if word in vocabulary.place_suffixes:
         return "admin"
-    if tag in _PROPER_TAGS:
-        return "proper"
+    if tag in _PROPER_TAGS or vocabulary.suffix_rows.get(word, ("", ""))[1] == "none":
+        return "proper"  # 民盟 of 民盟荣昌区委 names its body like a proper name
     if tag == "m" and not _NUMERALS.search(word):
         return "inner"  # 昌元 tagged 昌/元: 元 is no number here
     if tag == "t":
@@ -292,9 +292,12 @@ def _name_start(pieces: list[_Piece], requirement: str, suffix_start: int) -> in
         named = sum(len(piece.word) for piece in pieces) >= 3 or any(piece.role != "inner" for piece in pieces)
         return pieces[0].start if pieces and named else None
     wanted = {"place"} if requirement == "place" else {"place", "proper", "ordinal"}
-    # Ordinary words before the first place or proper name are not part of the name.
-    for piece in pieces:
+    # Ordinary words before the first place or proper name are not part of the name; a
+    # proper name right before the place is (中共|重庆市委, 民盟|荣昌区委).
+    for index, piece in enumerate(pieces):
         if piece.role in wanted:
+            if index and piece.role == "place" and pieces[index - 1].role == "proper":
+                return pieces[index - 1].start
             return piece.start
     return None
 
