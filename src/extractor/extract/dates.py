@@ -86,9 +86,10 @@ _FUTURE_SUFFIXES = ("后", "以后", "之后", "过后")
 
 # Every numeric atom is a number (after an optional 近, 第, 前 …) followed by a unit or a separator: testing
 # this first lets the many numbers that are no date (一个, 统一) fail once instead of once per alternative.
+# The time units of the lexicon add their first characters to the class at the end.
 _NUMBER_THEN_UNIT = (
     r"(?<![\d.．〇零一二三四五六七八九十百千两])(?:最近|近|过去的?这?|未来|今后|前|第|公元?)?[\d〇零一二三四五六七八九十百千两几数半若][\d〇零一二三四五六七八九十百千两干]*"
-    r"[多余个]*[半多]?[年月日号时点分秒:：季世天周星礼小钟工昼学/.．\-—–－~～至到]"
+    r"[多余个]*[半多]?[年月日号时点分秒:：季世天周星礼学/.．\-—–－~～至到%s]"
 )
 _NUMERIC_ALTERNATIVES = (
     "numdate", "numym", "bareyear", "year", "century", "decade", "barequarter", "quarter", "lunardate", "baremonth", "month",
@@ -216,6 +217,7 @@ class _Grammar:
         )
         assert sorted(name for _, names in groups for name in names) == sorted(alternatives)
         every_first = "".join(sorted({char for first, _ in groups for char in first}))
+        number_gate = _NUMBER_THEN_UNIT % re.escape("".join(sorted({word[0] for word in units})))
         pattern = re.compile(
             "(?=[%s])(?:%s)"
             % (
@@ -223,7 +225,7 @@ class _Grammar:
                 "|".join(
                     "(?=%s)(?:%s)"
                     % (
-                        _NUMBER_THEN_UNIT if names is _NUMERIC_ALTERNATIVES else "[%s]" % re.escape(first),
+                        number_gate if names is _NUMERIC_ALTERNATIVES else "[%s]" % re.escape(first),
                         "|".join(f"(?P<A_{name}>{alternatives[name]})" for name in names),
                     )
                     for first, names in groups
@@ -975,7 +977,8 @@ def _frequency_found(atom: _Atom, atoms: list[_Atom], index: int, grammar: _Gram
     following = index + 1
     if following < len(atoms) and atoms[following].level and atoms[following].start == end:
         stop, end = _collect_point(atoms, following, text)
-        unit = _finest_level(_build_point(atoms[following:stop], grammar))
+        level = _finest_level(_build_point(atoms[following:stop], grammar))
+        unit = unit if level == "century" else level  # 每周三下午: a part of a day names no finer unit
         following = stop
     # 每周一至周五, 每年3月至5月: the range is part of the frequency.
     if (
@@ -1017,6 +1020,8 @@ def find_dates(segmented: SegmentedText, context: ExtractContext) -> list[DateIt
     atoms = list(_scan(grammar, segmented))
     items: list[DateItem] = []
     for found in _join(atoms, text, grammar, context.reference_date):
+        if found.kind not in ("absolute", "range") and _inside_a_name(text, found.start, found.end):
+            continue  # “15分钟生活圈”, 《通往美好明天》: part of a name; a dated name (《2023年工作要点》) keeps its year
         items.append(
             DateItem(
                 text=text[found.start : found.end],
@@ -1031,6 +1036,31 @@ def find_dates(segmented: SegmentedText, context: ExtractContext) -> list[DateIt
             )
         )
     return items
+
+
+_NAME_MARKS = (("“", "”"), ("《", "》"), ("「", "」"))
+_CLAUSE_PUNCTUATION = frozenset("，。！？；：,!?;:")
+
+
+def _inside_a_name(text: str, start: int, end: int, reach: int = 20) -> bool:
+    """Is ``text[start:end]`` inside a short quoted or titled name (no clause punctuation inside)?
+
+    Quoted speech (“我们每周三开展活动。”) has clause punctuation, so its dates stay.
+
+    >>> _inside_a_name("打造“15分钟生活圈”", 3, 7), _inside_a_name("“我们每周开展活动，效果好。”", 3, 5)
+    (True, False)
+    """
+    for opening, closing in _NAME_MARKS:
+        left = text.rfind(opening, max(0, start - reach), start)
+        if left < 0:
+            continue
+        right = text.find(closing, end, end + reach)
+        if right < 0:
+            continue
+        inside = text[left + 1 : right]
+        if opening not in inside and closing not in inside and not _CLAUSE_PUNCTUATION.intersection(inside):
+            return True
+    return False
 
 
 _FULL_DATE = (
