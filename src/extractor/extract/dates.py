@@ -898,7 +898,7 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
                     index = second_stop
                     continue
             if after is not None and after.kind == "tonow" and after.start == end and not point.bare:
-                now = reference.isoformat() if reference else None
+                now = reference.isoformat() if reference else ".."  # ISO 8601-2: an open end
                 value = _range_value(_resolve(point, reference), now)
                 granularity = _GRANULARITY_OF_LEVEL[_finest_level(point)]
                 found.append(_Found(start, after.end, "date.range.to_now", value, "range", granularity, point=point))
