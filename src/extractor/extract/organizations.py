@@ -54,6 +54,7 @@ class _Vocabulary:
     suffixes_by_first_char: dict[str, list[str]]  # longest first
     stopwords: frozenset[str]
     titles: frozenset[str]  # posts (院长, 会长) that may be written in one word with a suffix
+    people_words: frozenset[str]  # titles and person nouns (干部, 党员)
     place_names: frozenset[str]
     place_suffixes: tuple[str, ...]  # longest first
 
@@ -72,6 +73,9 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             suffixes_by_first_char=by_first,
             stopwords=lexicon.words("org_stopwords"),
             titles=frozenset(row.word for row in lexicon.rows("roles") if row.kind == "title"),  # type: ignore[attr-defined]
+            people_words=frozenset(
+                row.word for row in lexicon.rows("roles") if row.kind in ("title", "person")  # type: ignore[attr-defined]
+            ),
             place_names=frozenset(row.word for row in places if row.kind == "name"),  # type: ignore[attr-defined]
             place_suffixes=tuple(
                 sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
@@ -148,6 +152,8 @@ def _name_ending_at(
         if not text.startswith(suffix, suffix_start) or not _ends_word(segmented, end, vocabulary):
             continue
         kind, requirement = vocabulary.suffix_rows[suffix]
+        if requirement == "none" and segmented.word_after(end) in vocabulary.people_words:
+            return None  # 共青团|干部, 民盟|盟员: a kind of person, not the body
         pieces = _name_pieces(segmented, suffix_start, vocabulary, tags)
         start = _name_start(pieces, requirement, suffix_start)
         if start is not None:
