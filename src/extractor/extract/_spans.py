@@ -2,7 +2,7 @@
 
 Names of honours and programs stand in quote marks (“双创”, 《…实施方案》), quotes nest
 (《“大思政”视域下…》, “红魂铸绿梦,‘三领’争先锋”), and a comma inside quotes does not end
-a clause. One regex scan finds the marks; a small stack pairs them.
+a clause. One regular-expression scan finds the marks; a small stack pairs them.
 
 >>> quotes = QuoteIndex("开展“清风校园,廉洁入心”活动,效果好。")
 >>> [(q.inner_start, q.inner_end, q.mark) for q in quotes.spans]
@@ -14,10 +14,9 @@ a clause. One regex scan finds the marks; a small stack pairs them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-
-import regex
 
 __all__ = ["CLOSING_MARKS", "QUOTE_MARKS", "ClauseIndex", "QuoteIndex", "QuotedSpan", "strip_quote_marks"]
 
@@ -26,10 +25,10 @@ _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", 
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 QUOTE_MARKS = "“”‘’《》〈〉「」『』\""
 CLOSING_MARKS = "”’》〉」』\""
-_MARK = regex.compile(r'[“”‘’《》〈〉「」『』"\n]')
-_QUOTE_MARK_RUN = regex.compile(r'[“”‘’《》〈〉「」『』"]')
+_MARK = re.compile(r'[“”‘’《》〈〉「」『』"\n]')
+_QUOTE_MARK_RUN = re.compile(r'[“”‘’《》〈〉「」『』"]')
 # What ends a clause: commas, stops, colons, semicolons, ellipses, line breaks (not 、).
-_CLAUSE_BREAK = regex.compile(r"[，,。．；;！!？?：:…\n]")
+_CLAUSE_BREAK = re.compile(r"[，,。．；;！!？?：:…\n]")  # stdlib: faster on a plain class
 
 
 @dataclass(frozen=True)
@@ -120,11 +119,13 @@ class ClauseIndex:
 
     def __init__(self, text: str, quotes: QuoteIndex) -> None:
         self.text = text
-        self.breaks = [
-            match.start()
-            for match in _CLAUSE_BREAK.finditer(text)
-            if match.group() == "\n" or quotes.covering(match.start()) is None
-        ]
+        # Scan the gaps between outer quotes (quotes never hold a line break).
+        self.breaks: list[int] = []
+        position = 0
+        for quote in quotes.outer:
+            self.breaks += [match.start() for match in _CLAUSE_BREAK.finditer(text, position, quote.start)]
+            position = max(position, quote.end)
+        self.breaks += [match.start() for match in _CLAUSE_BREAK.finditer(text, position)]
 
     def span(self, offset: int) -> tuple[int, int]:
         """``(start, end)`` of the clause holding ``offset``: after the previous break, up to the next."""

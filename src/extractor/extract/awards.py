@@ -20,9 +20,9 @@ trigger is 获 and the honour 评论二等奖.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-import regex
 
 from ..lexicon import Lexicon
 from ..models import Award, Level
@@ -39,48 +39,48 @@ _NUMERALS = "0-9０-９一二三四五六七八九十百千万两〇零"
 # A trigger may be glued by the segmenter to what follows it only when that is a number or a
 # quote mark (获二、三等奖 is cut 获二/、/三等奖).
 _GLUE = set("0123456789０１２３４５６７８９一二三四五六七八九十两首第“‘《「『\"")
-_BATCH = regex.compile(rf"(?:首批|第[{_NUMERALS}]+批|[{_NUMERALS}]+年度?)")
-_DATE = regex.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
-_LEADING_DATE = regex.compile(rf"^(?:[{_NUMERALS}]{{2,4}}年(?:[{_NUMERALS}]{{1,2}}月)?(?:[{_NUMERALS}]{{1,2}}日)?(?:以来|起|初|底|末)?)")
+_BATCH = re.compile(rf"(?:首批|第[{_NUMERALS}]+批|[{_NUMERALS}]+年度?)")
+_DATE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
+_LEADING_DATE = re.compile(rf"^(?:[{_NUMERALS}]{{2,4}}年(?:[{_NUMERALS}]{{1,2}}月)?(?:[{_NUMERALS}]{{1,2}}日)?(?:以来|起|初|底|末)?)")
 _EDGE_JUNK = "◎●○■□◆◇▲△★☆·•・-—*＊ \t\u3000"
-_SEPARATOR = regex.compile(r"、|以及|及|和|与|(?<=[”》’」』])(?=[“《‘「『])")
+_SEPARATOR = re.compile(r"、|以及|及|和|与|(?<=[”》’」』])(?=[“《‘「『])")
 _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
-_NUMERAL_PIECE = regex.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}$")
+_NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}$")
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
     """The award lexicon, compiled once per lexicon."""
 
-    trigger_pattern: regex.Pattern[str]
+    trigger_pattern: re.Pattern[str]
     triggers_by_first: dict[str, list[tuple[str, str, str]]]  # first char -> (word, form, strength)
-    end_pattern: regex.Pattern[str]  # closing wrappers and stop words
+    end_pattern: re.Pattern[str]  # closing wrappers and stop words
     wrapper_roles: dict[str, str]
-    suffix_pattern: regex.Pattern[str]  # wrappers dropped at a name's end
+    suffix_pattern: re.Pattern[str]  # wrappers dropped at a name's end
     generic_words: frozenset[str]
-    generic_pattern: regex.Pattern[str]  # a name made only of a level and generic words
-    generic_start: regex.Pattern[str]
+    generic_pattern: re.Pattern[str]  # a name made only of a level and generic words
+    generic_start: re.Pattern[str]
     not_honour: tuple[str, ...]
     heads: tuple[str, ...]
     joining_heads: tuple[str, ...]  # honours that 和/及/与 may join (奖章, 模范)
-    rank_pattern: regex.Pattern[str]
+    rank_pattern: re.Pattern[str]
     ranks: dict[str, str]
-    contest_pattern: regex.Pattern[str]
-    filler_lead: regex.Pattern[str]
-    filler_tail: regex.Pattern[str]
-    contest_before: regex.Pattern[str]  # 在…中 before a trigger
-    level_pattern: regex.Pattern[str]
+    contest_pattern: re.Pattern[str]
+    filler_lead: re.Pattern[str]
+    filler_tail: re.Pattern[str]
+    contest_before: re.Pattern[str]  # 在…中 before a trigger
+    level_pattern: re.Pattern[str]
     levels: dict[str, tuple[Level, str]]
-    municipality_pattern: regex.Pattern[str] | None
-    lead_count: regex.Pattern[str]
-    tail_count: regex.Pattern[str]
+    municipality_pattern: re.Pattern[str] | None
+    lead_count: re.Pattern[str]
+    tail_count: re.Pattern[str]
     left_glue: frozenset[str]  # one-character words the segmenter may glue before a trigger
 
 
 def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
     ordered = sorted(words, key=lambda word: (-len(word), word))
-    return "|".join(regex.escape(word) for word in ordered) or r"(?!x)x"
+    return "|".join(re.escape(word) for word in ordered) or r"(?!x)x"
 
 
 def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
@@ -102,30 +102,31 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     count = rf"(?<![第{_NUMERALS}.])[{_NUMERALS}.]+(?:余|多)?(?:{count_units})(?:以上|左右)?"
     municipalities = lexicon.words("municipalities")
     return _Vocabulary(
-        trigger_pattern=regex.compile(_alternation({w for ws in triggers_by_first.values() for w, _, _ in ws})),
+        # The stdlib engine scans a plain alternation of words several times faster than `regex`.
+        trigger_pattern=re.compile(_alternation({w for ws in triggers_by_first.values() for w, _, _ in ws})),
         triggers_by_first=triggers_by_first,
-        end_pattern=regex.compile(_alternation(ending)),
+        end_pattern=re.compile(_alternation(ending)),
         wrapper_roles=wrapper_roles,
-        suffix_pattern=regex.compile(rf"(?:{_alternation(dropped)})+$"),
+        suffix_pattern=re.compile(rf"(?:{_alternation(dropped)})+$"),
         generic_words=generic,
-        generic_pattern=regex.compile(
+        generic_pattern=re.compile(
             rf"^(?:{_alternation(set(levels))})*(?:{_alternation(generic)})+$"
         ),
-        generic_start=regex.compile(_alternation(generic)),
+        generic_start=re.compile(_alternation(generic)),
         not_honour=not_honour,
         heads=tuple(sorted(lexicon.words("award_heads"), key=len, reverse=True)),
         joining_heads=tuple(row.word for row in lexicon.rows("award_heads") if row.joins),
-        rank_pattern=regex.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({_alternation(set(ranks))})$"),
+        rank_pattern=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({_alternation(set(ranks))})$"),
         ranks=ranks,
-        contest_pattern=regex.compile(rf"^(.+(?:{_alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
-        filler_lead=regex.compile(rf"^(?:{fillers})+"),
-        filler_tail=regex.compile(rf"(?:{fillers})+$"),
-        contest_before=regex.compile(rf"(.*)在(.{{2,60}}?)(?:中|上|里|期间)(?:{fillers})*$"),  # used with match()
-        level_pattern=regex.compile(_alternation(set(levels))),
+        contest_pattern=re.compile(rf"^(.+(?:{_alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
+        filler_lead=re.compile(rf"^(?:{fillers})+"),
+        filler_tail=re.compile(rf"(?:{fillers})+$"),
+        contest_before=re.compile(rf"(.*)在(.{{2,60}}?)(?:中|上|里|期间)(?:{fillers})*$"),  # used with match()
+        level_pattern=re.compile(_alternation(set(levels))),
         levels=levels,
-        municipality_pattern=regex.compile(_alternation(municipalities)) if municipalities else None,
-        lead_count=regex.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
-        tail_count=regex.compile(rf"(?:共|计)?{count}$"),
+        municipality_pattern=re.compile(_alternation(municipalities)) if municipalities else None,
+        lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
+        tail_count=re.compile(rf"(?:共|计)?{count}$"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
     )
 
@@ -195,7 +196,10 @@ def find_awards(segmented: SegmentedText, context: ExtractContext) -> list[Award
 
 
 def award_spans(segmented: SegmentedText, lexicon: Lexicon, quotes: QuoteIndex, clauses: ClauseIndex) -> list[tuple[int, int]]:
-    """Spans of the honours and of the contests they were won in: names there are no programs.
+    """Spans where honours stand (after their triggers) and the contests they were won in.
+
+    Names there are no programs. Only the regions are found, not the awards in them: the
+    programs extractor asks this for every article, so it stays cheap.
 
     >>> from extractor.segment import get_segmenter, segment_text
     >>> from extractor.lexicon import load_lexicon
@@ -205,7 +209,16 @@ def award_spans(segmented: SegmentedText, lexicon: Lexicon, quotes: QuoteIndex, 
     [(4, 11)]
     """
     article = _Article(segmented, _vocabulary(lexicon), quotes, clauses, None, False)
-    spans = [(item.start, item.end) for item in _scan(article)]
+    text = segmented.text
+    triggers = _find_triggers(article)
+    spans = []
+    for index, trigger in enumerate(triggers):
+        next_start = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
+        end, closed = _region_end(article, trigger.end, next_start)
+        if trigger.form == "passive" and trigger.passive_at is None and not closed:
+            continue
+        spans.append((trigger.end, end))
+        _contest_before(article, trigger)
     return sorted(spans + article.contests)
 
 
@@ -268,23 +281,24 @@ def _find_triggers(article: _Article) -> list[_Trigger]:
     text = article.segmented.text
     vocabulary = article.vocabulary
     triggers: list[_Trigger] = []
-    last_end = 0
-    for match in vocabulary.trigger_pattern.finditer(text, overlapped=True):
+    match = vocabulary.trigger_pattern.search(text)
+    while match is not None:
         start = match.start()
-        if start < last_end:
-            continue
+        next_search = start + 1  # a rejected 荣获 (光荣/获得) may hide 获得 one character on
         quote = article.quotes.covering(start)
-        if quote is not None and quote.mark == "《":
-            continue  # a title that holds 获 is not a sentence about an award
-        for word, form, strength in vocabulary.triggers_by_first.get(text[start], ()):
-            end = start + len(word)
-            if text.startswith(word, start) and _reads_as_word(article.segmented, start, end, vocabulary.left_glue):
-                trigger = _Trigger(start, end, word, form, strength)
-                if form == "passive":
-                    trigger.passive_at = _passive_marker(article, start)
-                triggers.append(trigger)
-                last_end = end
-                break
+        if quote is None or quote.mark != "《":  # a title that holds 获 is no award sentence
+            for word, form, strength in vocabulary.triggers_by_first[text[start]]:
+                end = start + len(word)
+                if text.startswith(word, start) and _reads_as_word(
+                    article.segmented, start, end, vocabulary.left_glue
+                ):
+                    trigger = _Trigger(start, end, word, form, strength)
+                    if form == "passive":
+                        trigger.passive_at = _passive_marker(article, start)
+                    triggers.append(trigger)
+                    next_search = end
+                    break
+        match = vocabulary.trigger_pattern.search(text, next_search)
     return triggers
 
 
@@ -508,14 +522,14 @@ def _region_items(
         if not _is_honour(article, trigger, name, closed, contest is not None, text[piece_start:piece_end]):
             continue
         item = _Item(item_start, item_end, name, item_recipient, rule)
+        items.append(item)
         item.rank = _rank(vocabulary, name)
         item.contest = contest[0] if contest else _contest_in_name(vocabulary, name)
         item.level = _level(article, item_start, name)
-        if item.level is None and item.rank and item.rank == _bare_rank(vocabulary, name) and items:
-            item.level = items[-1].level  # 市特等奖、一等奖: the bare rank shares its neighbour's level
+        if item.level is None and item.rank and item.rank == _bare_rank(vocabulary, name) and len(items) > 1:
+            item.level = items[-2].level  # 市特等奖、一等奖: the bare rank shares its neighbour's level
         if item.level is None and item.contest:
             item.level = _level(article, None, item.contest)
-        items.append(item)
     return items
 
 
@@ -573,13 +587,17 @@ def _contest_before(article: _Article, trigger: _Trigger) -> tuple[str, int, int
         return None
     text = article.segmented.text
     clause_start, _ = article.clauses.span(trigger.start)
-    match = article.vocabulary.contest_before.match(text, clause_start, trigger.start)
+    contest_before = article.vocabulary.contest_before
+    match = None
+    if text.find("在", clause_start, trigger.start) >= 0:
+        match = contest_before.match(text, clause_start, trigger.start)
     if match is None and clause_start > 0 and text[clause_start - 1] in ",，":
         # 在第46届世界技能大赛中,我省选手勇夺金牌: the contest stands in a clause of its own.
         previous_start, _ = article.clauses.span(clause_start - 1)
-        match = article.vocabulary.contest_before.match(text, previous_start, clause_start - 1)
-        if match is not None and match.group(1).strip(_EDGE_JUNK):
-            match = None
+        if text.startswith("在", previous_start):
+            match = contest_before.match(text, previous_start, clause_start - 1)
+            if match is not None and match.group(1).strip(_EDGE_JUNK):
+                match = None
     if match is None:
         return None
     start, end = match.span(2)

@@ -27,9 +27,9 @@ Names inside an honour or the contest it was won in are left to the awards.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
-
-import regex
 
 from ..lexicon import Lexicon
 from ..models import Program, ProgramKind, Span
@@ -46,48 +46,50 @@ _LONG_NAME = 10  # an unquoted name this long is specific enough without a place
 _HEAD_WINDOW = 6  # modifiers allowed between a closing quote and its head (“1234”思政教育模式)
 _NUMERALS = "一二三四五六七八九十百千"
 # Numbered slogans that name a way of working: “114”, “十四五”, “七联七化”, “双创”, “四轮驱动”.
-_SLOGAN = regex.compile(
+_SLOGAN = re.compile(
     rf"^(?:[0-9]+|[{_NUMERALS}]+|[{_NUMERALS}两][^{_NUMERALS}两][{_NUMERALS}两][^{_NUMERALS}两]"
-    rf"|双\p{{Han}}|[{_NUMERALS}]\p{{Han}}{{3}})$"
+    rf"|双[\u4e00-\u9fff]|[{_NUMERALS}][\u4e00-\u9fff]{{3}})$"
 )
-_TRAILING_NOTE = regex.compile(r"[(（][^()（）]*[)）]$")
-_NUMBER_ONLY = regex.compile(rf"^(?:[0-9]+|[{_NUMERALS}]+)$")
-_SENTENCE_MARKS = regex.compile(r"[。！？!?；;]")
-_SPEECH_AFTER = regex.compile(r"^(?:[^，。,]{0,8}?)(?:表示|说|介绍|指出|认为|强调|谈道|坦言)")
-_PUNCTUATION_TOKEN = regex.compile(r"^[\p{P}\s]+$")
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_NUMBER_ONLY = re.compile(rf"^(?:[0-9]+|[{_NUMERALS}]+)$")
+_SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
+_SPEECH_AFTER = re.compile(r"^(?:[^，。,]{0,8}?)(?:表示|说|介绍|指出|认为|强调|谈道|坦言)")
 # Part-of-speech tags (jieba's set) that end a name when walking back from its head:
 # prepositions, conjunctions, particles, pronouns, adverbs, locatives, measure words.
 _STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz d w y e o q f".split())
 # Tags of words a name does not begin with (建成, 依托, 共同 …); vn (建设) may begin one.
 _LEADING_TAGS = frozenset("v vd vi vg d p c u uj r f".split())
-_LATIN_OR_DIGIT = regex.compile(r"[0-9A-Za-z]")
+_LIST_BREAKER = re.compile(r"[“”《》]")  # quoted items are judged as quotes
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 # What may follow a quote that is a verb's whole object: the clause end, a list mark, 等, 和.
-_ENDS_OBJECT = regex.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|等|和|及|与|以及)")
+_ENDS_OBJECT = re.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|等|和|及|与|以及)")
 _QUOTE_OPENERS = "“‘「『\""
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
     heads: dict[str, tuple[str, str]]  # head -> (kind or "none", unquoted: named, cue or never)
-    head_pattern: regex.Pattern[str]  # heads of unquoted names (named and cue)
-    head_after: regex.Pattern[str]  # a head just after a closing quote
-    head_end: regex.Pattern[str]  # a head that ends a name
-    title_after: regex.Pattern[str]  # a head after a book title (《X》等校本选修课)
-    title_before: regex.Pattern[str]  # a head before a book title (课题《X》)
-    list_head: regex.Pattern[str]  # a list after a quote that ends with 等…head
-    counted_list: regex.Pattern[str]
-    about_pattern: regex.Pattern[str]
+    head_pattern: re.Pattern[str]  # heads of unquoted names (named and cue)
+    head_after: re.Pattern[str]  # a head just after a closing quote
+    head_end: re.Pattern[str]  # a head that ends a name
+    title_after: re.Pattern[str]  # a head after a book title (《X》等校本选修课)
+    title_before: re.Pattern[str]  # a head before a book title (课题《X》)
+    list_head: re.Pattern[str]  # a list after a quote that ends with 等…head
+    counted_head: re.Pattern[str]  # 四个平台: a count of a program head, that may close a list
+    none_end: re.Pattern[str]  # a head that makes a name no program (…日报)
+    leading_titles: re.Pattern[str]
+    about_pattern: re.Pattern[str]
     cues_before: dict[str, tuple[str, str | None]]  # cue -> (signal, kind)
-    cue_before_pattern: regex.Pattern[str]
-    emphasis_after: regex.Pattern[str]
+    cue_before_pattern: re.Pattern[str]
+    emphasis_after: re.Pattern[str]
     generic: frozenset[str]
-    level_pattern: regex.Pattern[str]
-    count_after: regex.Pattern[str]
+    level_pattern: re.Pattern[str]
+    count_after: re.Pattern[str]
 
 
 def _alternation(words) -> str:
     ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return "|".join(regex.escape(word) for word in ordered) or r"(?!x)x"
+    return "|".join(re.escape(word) for word in ordered) or r"(?!x)x"
 
 
 def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
@@ -102,24 +104,25 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     after = [row.word for row in lexicon.rows("program_cues") if row.position == "after"]
     count_units = _alternation(row.word for row in lexicon.rows("units") if row.kind == "count")
     count = rf"(?:[0-9]+|[{_NUMERALS}两]+)(?:{count_units})"
-    item = r"[^、，,。；;：:！!？?\n“”《》]{2,20}?"
     return _Vocabulary(
         heads=heads,
-        head_pattern=regex.compile(unquoted_alt),
-        head_after=regex.compile(rf"[\p{{Han}}A-Za-z0-9]{{0,{_HEAD_WINDOW}}}?(?:{heads_alt})"),
-        head_end=regex.compile(rf"(?:{heads_alt})$"),
-        title_after=regex.compile(rf"等?[^，,。；;]{{0,8}}?({heads_alt})"),
-        title_before=regex.compile(rf"({heads_alt})$"),
-        list_head=regex.compile(rf"、[^，,。；;：:！!？?\n]{{0,30}}?等?[^，,。；;：:！!？?\n]{{0,12}}?(?:{heads_alt})"),
-        counted_list=regex.compile(rf"((?:{item}、)+{item})等?({count})({unquoted_alt})"),
-        about_pattern=regex.compile(rf"关于[^，,。；;！!？?\n]{{2,60}}?的(?:{document_heads})"),
+        head_pattern=re.compile(unquoted_alt),
+        head_after=re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,{_HEAD_WINDOW}}}?(?:{heads_alt})"),
+        head_end=re.compile(rf"(?:{heads_alt})$"),
+        none_end=re.compile(rf"(?:{_alternation(w for w, (kind, _) in heads.items() if kind == 'none')})$"),
+        leading_titles=re.compile(r"^(?:、?《[^》]*》)*"),
+        title_after=re.compile(rf"等?[^，,。；;]{{0,8}}?({heads_alt})"),
+        title_before=re.compile(rf"({heads_alt})$"),
+        list_head=re.compile(rf"、[^，,。；;：:！!？?\n]{{0,30}}?等?[^，,。；;：:！!？?\n]{{0,12}}?(?:{heads_alt})"),
+        counted_head=re.compile(rf"(?:{count})({unquoted_alt})"),
+        about_pattern=re.compile(rf"关于[^，,。；;！!？?\n]{{2,60}}?的(?:{document_heads})"),
         cues_before=cues,
-        cue_before_pattern=regex.compile(_alternation(cues)),
-        emphasis_after=regex.compile(rf"(?:{_alternation(after)})"),
+        cue_before_pattern=re.compile(_alternation(cues)),
+        emphasis_after=re.compile(rf"(?:{_alternation(after)})"),
         generic=lexicon.words("program_generic"),
-        level_pattern=regex.compile(_alternation(row.word for row in lexicon.rows("level_cues")
+        level_pattern=re.compile(_alternation(row.word for row in lexicon.rows("level_cues")
                                                  if row.scope == "anywhere")),
-        count_after=regex.compile(rf"[0-9{_NUMERALS}两]+(?:余|多)?(?:{count_units})"),
+        count_after=re.compile(rf"[0-9{_NUMERALS}两]+(?:余|多)?(?:{count_units})"),
     )
 
 
@@ -136,17 +139,39 @@ class _Found:
     rule: str
 
 
+class _Cover:
+    """The union of some spans, to ask whether a span lies inside it.
+
+    >>> _Cover([(0, 4), (2, 6), (10, 12)]).covers(3, 6), _Cover([(0, 4)]).covers(3, 5)
+    (True, False)
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.ends[index]
+
+
 @dataclass
 class _Article:
     segmented: SegmentedText
     vocabulary: _Vocabulary
     quotes: QuoteIndex
     clauses: ClauseIndex
-    blocked: list[tuple[int, int]]  # honours and contests: a handful per article
+    blocked: _Cover  # honours and the contests they were won in
 
     def is_blocked(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` lie inside an honour or a contest (left to the awards)?"""
-        return any(block_start <= start and end <= block_end for block_start, block_end in self.blocked)
+        return self.blocked.covers(start, end)
 
 
 def find_programs(segmented: SegmentedText, context: ExtractContext) -> list[Program]:
@@ -165,7 +190,7 @@ def _prepare(segmented: SegmentedText, lexicon: Lexicon) -> _Article:
     quotes = QuoteIndex(segmented.text)
     clauses = ClauseIndex(segmented.text, quotes)
     blocked = award_spans(segmented, lexicon, quotes, clauses)
-    return _Article(segmented, _vocabulary(lexicon), quotes, clauses, blocked)
+    return _Article(segmented, _vocabulary(lexicon), quotes, clauses, _Cover(blocked))
 
 
 # ---------------------------------------------------------------- 《…》
@@ -200,10 +225,7 @@ def _kind_of_name(vocabulary: _Vocabulary, name: str) -> str | None:
     name = _TRAILING_NOTE.sub("", name)  # 《…三年行动计划(2023-2025年)》
     match = vocabulary.head_end.search(name)
     if match is None:
-        for word, (kind, _) in vocabulary.heads.items():
-            if kind == "none" and name.endswith(word):
-                return "none"
-        return None
+        return "none" if vocabulary.none_end.search(name) else None
     return vocabulary.heads[match.group()][0]
 
 
@@ -213,7 +235,7 @@ def _kind_around_title(article: _Article, quote: QuotedSpan) -> ProgramKind | No
     vocabulary = article.vocabulary
     clause_start, clause_end = article.clauses.span(quote.start)
     after = text[quote.end : clause_end]
-    after = regex.sub(r"^(?:[、]?《[^》]*》)*", "", after)  # 《西兰卡普》《南溪号子》《威风锣鼓》等…
+    after = vocabulary.leading_titles.sub("", after)  # 《西兰卡普》《南溪号子》《威风锣鼓》等…
     match = vocabulary.title_after.match(after)
     if match:
         return vocabulary.heads[match.group(1)][0]  # type: ignore[return-value]
@@ -299,7 +321,7 @@ def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -
 def _last_cue(vocabulary: _Vocabulary, before: str) -> str | None:
     """The cue nearest before a quote (开展, 当好 …), skipping what other quotes hold."""
     last = None
-    for match in vocabulary.cue_before_pattern.finditer(before, overlapped=True):
+    for match in vocabulary.cue_before_pattern.finditer(before):
         last = match.group()
     return last
 
@@ -325,26 +347,32 @@ def _counted_lists(article: _Article) -> list[_Found]:
     text = article.segmented.text
     vocabulary = article.vocabulary
     found = []
-    for match in vocabulary.counted_list.finditer(text):
-        kind = vocabulary.heads[match.group(3)][0]
-        list_start, list_end = match.span(1)
-        position = list_start
-        for item in match.group(1).split("、"):
+    for match in vocabulary.counted_head.finditer(text):
+        clause_start, _ = article.clauses.span(match.start())
+        list_end = match.start() - 1 if text.startswith("等", match.start() - 1) else match.start()
+        listed = text[clause_start:list_end]
+        if "、" not in listed or _LIST_BREAKER.search(listed):
+            continue
+        kind = vocabulary.heads[match.group(1)][0]
+        position = clause_start
+        for item in listed.split("、"):
             start, end = position, position + len(item)
             position = end + 1
-            if start == list_start:
-                while start < end and not article.segmented.is_boundary(start):
-                    start += 1  # the first item may begin mid-clause: start at a word
+            if start == clause_start:
                 start = _skip_leading_verbs(article, start, end)
-            if end - start >= 2 and not article.is_blocked(start, end):
+            if 2 <= end - start <= 20 and not article.is_blocked(start, end):
                 found.append(_Found(start, end, text[start:end], kind, "program.list.counted"))  # type: ignore[arg-type]
     return found
 
 
 def _skip_leading_verbs(article: _Article, start: int, end: int) -> int:
-    """Drop the verbs a list or name begins with (创新拓展委员进小院 → 委员进小院)."""
+    """Drop the verbs a list item begins with (创新拓展委员进小院 → 委员进小院)."""
+    return _after_leading_verbs(article, start, end, article.segmented.tag_span(start, end))
+
+
+def _after_leading_verbs(article: _Article, start: int, end: int, tokens: list[tuple[str, str]]) -> int:
     offset = start
-    for word, tag in article.segmented.tag_span(start, end):
+    for word, tag in tokens:
         if not (tag in _LEADING_TAGS or word in article.vocabulary.cues_before):
             break
         offset += len(word)
@@ -359,33 +387,45 @@ def _headed_names(article: _Article) -> list[_Found]:
     found = []
     for match in vocabulary.head_pattern.finditer(text):
         head_start, head_end = match.span()
-        if not (segmented.is_boundary(head_end) or head_end == len(text)):
-            continue
-        if article.quotes.covering(head_start) is not None:
-            continue
-        start = _name_start(article, head_start, head_end)
-        if start is None:
-            continue
-        name = text[start:head_end]
-        if not _is_specific(article, name, start, match.group()):
+        if not segmented.is_boundary(head_end) or article.quotes.covering(head_start) is not None:
             continue
         if vocabulary.count_after.match(text, head_end) or article.is_blocked(head_start, head_end):
             continue  # 建成国家级科技工作室2个: a category counted, not one program
-        kind = vocabulary.heads[match.group()][0]
-        found.append(_Found(start, head_end, name, kind, "program.head"))  # type: ignore[arg-type]
+        if vocabulary.heads[match.group()][1] == "cue" and not _may_be_specific(article, head_start, head_end):
+            continue  # decided without tagging: no room for a long name, no number, no level
+        start = _name_start(article, head_start)
+        if start is None:
+            continue
+        name = text[start:head_end]
+        if _is_specific(article, name, start, match.group()):
+            kind = vocabulary.heads[match.group()][0]
+            found.append(_Found(start, head_end, name, kind, "program.head"))  # type: ignore[arg-type]
     return found
 
 
-def _name_start(article: _Article, head_start: int, head_end: int) -> int | None:
+def _may_be_specific(article: _Article, head_start: int, head_end: int) -> bool:
+    """Can the clause before a cue head (…平台) hold a specific name at all?"""
+    clause_start, _ = article.clauses.span(head_start)
+    window = article.segmented.text[max(clause_start, head_start - _MAX_UNQUOTED) : head_start]
+    return bool(
+        len(window) + head_end - head_start >= _LONG_NAME
+        or _LATIN_OR_DIGIT.search(window)
+        or article.vocabulary.level_pattern.search(window)
+    )
+
+
+def _name_start(article: _Article, head_start: int) -> int | None:
     """Where an unquoted name ending at a head begins, or None when it follows a quote or a count."""
-    text = article.segmented.text
     clause_start, _ = article.clauses.span(head_start)
     window_start = max(clause_start, head_start - _MAX_UNQUOTED)
+    if head_start - window_start < 2:
+        return None
     tokens = article.segmented.tag_span(window_start, head_start)
     start = head_start
     first_word = ""
+    kept = 0
     for word, tag in reversed(tokens):
-        if _PUNCTUATION_TOKEN.match(word) and word not in "·":
+        if not any(char.isalnum() for char in word) and word not in "+·":
             if word == "、" and len(first_word) == 1:
                 return None  # 省、市、县三级…: the tail of a list of modifiers, no name
             break
@@ -399,9 +439,10 @@ def _name_start(article: _Article, head_start: int, head_end: int) -> int | None
             break  # 依托数字农业平台: the verb that introduces the name (实施基地 keeps its 实施)
         start -= len(word)
         first_word = word
+        kept += 1
     if start == head_start:
         return None
-    start = _skip_leading_verbs(article, start, head_start)
+    start = _after_leading_verbs(article, start, head_start, tokens[len(tokens) - kept :])
     return start if start < head_start else None
 
 
@@ -443,11 +484,11 @@ def _merge(article: _Article, found: list[_Found]) -> list[Program]:
     by_name: dict[str, _Found] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     for item in sorted(found, key=lambda item: (item.start, -item.end)):
-        key = regex.sub(r"\s+", "", item.name)
+        key = "".join(item.name.split())
         if key not in by_name:
             by_name[key] = item
         spans.setdefault(key, []).append((item.start, item.end))
-    claimed = sorted({span for occurrences in spans.values() for span in occurrences})
+    claimed = _Cover([span for occurrences in spans.values() for span in occurrences])
     programs = []
     for key, item in by_name.items():
         surface = text[item.start : item.end]
@@ -455,8 +496,9 @@ def _merge(article: _Article, found: list[_Found]) -> list[Program]:
         position = text.find(surface)
         while position >= 0:
             end = position + len(surface)
-            if _stands_alone(article, position, end) and not any(
-                s <= position and end <= e and (s, e) != (position, end) for s, e in claimed
+            # A repeat inside another program's name (委员工作室 in 畜牧科技城委员工作室) is no mention.
+            if (position, end) not in occurrences and _stands_alone(article, position, end) and not claimed.covers(
+                position, end
             ):
                 occurrences.add((position, end))
             position = text.find(surface, position + 1)
