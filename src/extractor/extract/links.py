@@ -53,9 +53,14 @@ def find_reference(recipient: str, names: list[str]) -> str | None:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """Is ``short`` the name ``full`` with words left out (万盛职教中心 ← 万盛经开区职教中心)?"""
-    if short in full:
-        return True
+    """Is ``short`` the name ``full`` with words left out (万盛职教中心 ← 万盛经开区职教中心)?
+
+    Both end alike (黔江民族中学 ← 重庆市黔江民族中学校 allows one character more): the place
+    万盛经开区 abbreviates no 万盛经开区教师进修校.
+    """
+    at = full.rfind(short)
+    if at >= 0:
+        return len(full) - (at + len(short)) <= 1
     if short[0] != full[0] or short[-1] != full[-1]:
         return False
     position = 0
