@@ -11,6 +11,7 @@ import shutil
 import signal
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from extractor import extract_file, extract_text
 from extractor.cli import app
 from extractor.cluster import ClusterError, _check_worker_folders, extract_partition, run_on_dask
 from extractor.models import Document
-from extractor.runner import RunConfig, discover_inputs, run_batch
+from extractor.runner import Interrupted, RunConfig, discover_inputs, run_batch
 from extractor.validation import validate_paths
 
 distributed = pytest.importorskip("distributed")
@@ -47,13 +48,14 @@ def corpus(tmp_path_factory, sample_path) -> Path:
     for copy in range(COPIES):
         shutil.copy(sample_path, folder / f"page{copy}.txt")
     shutil.copy(sample_path, folder / "sub" / "其他 页.txt")
+    shutil.copy(sample_path, folder / "sub" / "page0.txt")
     (folder / "image.txt").write_bytes(PNG)
     return folder
 
 
 def _files(corpus: Path) -> list[tuple[Path, Path]]:
-    # A missing file too, so that both runners must write the same error log.
-    return discover_inputs([corpus]) + [(corpus / "missing.txt", corpus)]
+    # A missing file, and a file whose output name another input takes, so both runners must fail them alike.
+    return discover_inputs([corpus]) + [(corpus / "missing.txt", corpus), (corpus / "sub" / "page0.txt", corpus / "sub")]
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -70,16 +72,18 @@ def local_output(corpus, tmp_path_factory) -> dict[str, bytes]:
 def test_local_output_has_documents_and_an_error_log(local_output):
     # Guards the comparisons below against comparing two empty folders.
     assert {"page0.json", "page1.json", "page2.json", "sub/其他 页.json", "_errors.jsonl"} <= set(local_output)
-    assert b"missing.txt" in local_output["_errors.jsonl"] and b"image.txt" in local_output["_errors.jsonl"]
+    for failed in (b"missing.txt", b"image.txt", b"already the output of"):
+        assert failed in local_output["_errors.jsonl"]
 
 
 @pytest.mark.parametrize("output_format", ["json", "jsonl"])
 def test_cluster_writes_the_same_bytes_as_the_local_runner(cluster, corpus, tmp_path, output_format):
-    local_out, dask_out = tmp_path / "local", tmp_path / "dask"
-    local = run_batch(_files(corpus), RunConfig(out=local_out, format=output_format), jobs=1)
-    on_dask = run_on_dask(_files(corpus), RunConfig(out=dask_out, format=output_format),
-                          scheduler=cluster.scheduler_address)
-    assert _tree(dask_out) == _tree(local_out)
+    out = tmp_path / "out"  # one folder for both runs: the error log names output paths
+    local = run_batch(_files(corpus), RunConfig(out=out, format=output_format), jobs=1)
+    local_tree = _tree(out)
+    shutil.rmtree(out)
+    on_dask = run_on_dask(_files(corpus), RunConfig(out=out, format=output_format), scheduler=cluster.scheduler_address)
+    assert _tree(out) == local_tree
     assert [(r.path, r.status, r.reason) for r in on_dask.results] == [
         (r.path, r.status, r.reason) for r in local.results
     ]
@@ -90,24 +94,33 @@ def test_cluster_resume_skips_what_is_up_to_date(cluster, corpus, tmp_path):
     run_on_dask(_files(corpus), RunConfig(out=out), scheduler=cluster.scheduler_address)
     (out / "page1.json").unlink()
     again = run_on_dask(_files(corpus), RunConfig(out=out, resume=True), scheduler=cluster.scheduler_address)
-    statuses = {Path(r.path).name: r.status for r in again.results}
-    assert statuses == {
-        "image.txt": "failed", "missing.txt": "failed", "page0.txt": "skipped", "page1.txt": "written",
-        "page2.txt": "skipped", "其他 页.txt": "skipped",
-    }
+    statuses = [(Path(r.path).relative_to(corpus).as_posix(), r.status) for r in again.results]
+    assert statuses == [
+        ("image.txt", "failed"), ("page0.txt", "skipped"), ("page1.txt", "written"), ("page2.txt", "skipped"),
+        ("sub/page0.txt", "skipped"), ("sub/其他 页.txt", "skipped"), ("missing.txt", "failed"),
+        ("sub/page0.txt", "failed"),
+    ]
 
 
-def test_cluster_reports_results_in_input_order_and_stops_when_asked(cluster, corpus, tmp_path):
-    seen: list[str] = []
+def test_an_interruption_stops_the_run_as_it_stops_the_local_runner(cluster, corpus, tmp_path):
+    def interrupt_at_second(result) -> None:
+        if interrupt_at_second.seen == 1:
+            raise Interrupted(signal.SIGTERM)
+        interrupt_at_second.seen += 1
 
-    def stop_at_second(result) -> bool:
-        seen.append(Path(result.path).name)
-        return len(seen) == 2
-
-    summary = run_on_dask(_files(corpus), RunConfig(out=tmp_path), on_result=stop_at_second,
-                          scheduler=cluster.scheduler_address)
-    assert seen == [Path(path).name for path, _ in _files(corpus)][:2]
-    assert [Path(r.path).name for r in summary.results] == seen
+    summaries, trees = [], []
+    out = tmp_path / "out"
+    for run in (partial(run_batch, jobs=1), partial(run_on_dask, scheduler=cluster.scheduler_address)):
+        interrupt_at_second.seen = 0
+        shutil.rmtree(out, ignore_errors=True)
+        summaries.append(run(_files(corpus), RunConfig(out=out), on_result=interrupt_at_second))
+        trees.append(_tree(out))
+    local, on_dask = summaries
+    assert on_dask.interrupted == local.interrupted == signal.SIGTERM
+    assert [(r.path, r.status) for r in on_dask.results] == [(r.path, r.status) for r in local.results]
+    assert len(on_dask.results) == 2
+    # The tasks already running when the run stopped may still write their (complete) outputs.
+    assert set(trees[0]).issubset(trees[1])
 
 
 def test_cli_scheduler_local_matches_the_local_run(corpus, local_output, tmp_path):

@@ -28,7 +28,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Union
 
 from .pipeline import Options, extract_file, extract_text
-from .runner import BatchSummary, FileResult, RunConfig, _warm_up, _write_error_log, process_file
+from .runner import (
+    BatchSummary,
+    FileResult,
+    Interrupted,
+    RunConfig,
+    Task,
+    _plan,
+    _remove_stale_temporaries,
+    _warm_up,
+    _write_error_log,
+    process_file,
+)
 from .segment import DEFAULT_SEGMENTER
 
 if TYPE_CHECKING:
@@ -71,45 +82,65 @@ def run_on_dask(
     (0: one per core). Workers must see the inputs and the output folder under
     the same paths as this process (a shared file system). ``on_result`` sees
     results in input order, as the local runner's does, and may return True to
-    stop; the summary lists them in input order too.
+    stop; an :class:`~extractor.runner.Interrupted` stops the run and is
+    reported in ``summary.interrupted``, as locally.
     """
     started = time.perf_counter()
     summary = BatchSummary()
-    run = uuid.uuid4().hex[:12]
-    with _connect(scheduler, jobs) as client:
-        from distributed import as_completed
-
-        _check_worker_folders(client, files, config)
-        client.register_plugin(_warm_up_plugin(config.options), name="extractor-warm-up")
-        futures = client.map(
-            process_file,
-            [path for path, _ in files],
-            [root for _, root in files],
-            [config] * len(files),
-            # Keys unique to this run: another run on a shared cluster must not be taken for this one.
-            key=[f"extract-{run}-{index}-{path.name}" for index, (path, _) in enumerate(files)],
-            retries=retries,
-            pure=False,
-        )
-        index_of = {future.key: index for index, future in enumerate(futures)}
-        results: list[FileResult | None] = [None] * len(files)
-        reported = 0
-        stop = False
-        for future in as_completed(futures):
-            index = index_of[future.key]
-            results[index] = _result_of(future, files[index][0])
-            # Report the finished prefix in input order, so stdout and fail-fast match the local runner.
-            while not stop and reported < len(results) and results[reported] is not None:
-                summary.results.append(results[reported])  # type: ignore[arg-type]
-                stop = bool(on_result and on_result(results[reported]))  # type: ignore[arg-type]
-                reported += 1
-            if stop:
-                client.cancel(futures)
-                break
-    summary.seconds = time.perf_counter() - started
-    if config.out is not None and not config.check:
-        _write_error_log(config.out, summary.failures)
+    tasks = _plan(files, config)  # the local runner's plan: colliding output names fail the same way
+    writes = config.out is not None and not config.check
+    if writes:
+        _remove_stale_temporaries(tasks, config)
+    try:
+        with _connect(scheduler, jobs) as client:
+            _check_worker_folders(client, files, config)
+            client.register_plugin(_warm_up_plugin(config.options), name="extractor-warm-up")
+            for result in _results_in_order(client, tasks, retries):
+                summary.results.append(result)
+                if on_result and on_result(result):
+                    break
+    except Interrupted as stop:
+        summary.interrupted = stop.signum
+    finally:
+        summary.seconds = time.perf_counter() - started
+        if writes:
+            _write_error_log(config.out, summary.failures)  # type: ignore[arg-type]
+            if summary.interrupted:
+                _remove_stale_temporaries(tasks, config)
     return summary
+
+
+def _results_in_order(client: "Client", tasks: list[Task], retries: int) -> Iterator[FileResult]:
+    """Each task's result, in task order, while the cluster works on them in any order.
+
+    Leaving early (a break, an exception) cancels what has not finished.
+    """
+    from distributed import as_completed
+
+    run = uuid.uuid4().hex[:12]  # keys unique to this run: another run on a shared cluster is another task
+    results: list[FileResult | None] = [task if isinstance(task, FileResult) else None for task in tasks]
+    todo = [(index, task) for index, task in enumerate(tasks) if not isinstance(task, FileResult)]
+    futures = client.map(
+        process_file,
+        *zip(*(task for _, task in todo)),
+        key=[f"extract-{run}-{index}-{task[0].name}" for index, task in todo],
+        retries=retries,
+        pure=False,
+    ) if todo else []
+    index_of = {future.key: index for future, (index, _) in zip(futures, todo)}
+    done = 0
+    try:
+        pending = as_completed(futures)
+        while done < len(results):
+            if results[done] is None:
+                future = next(pending)
+                index = index_of[future.key]
+                results[index] = _result_of(future, tasks[index][0])  # type: ignore[index]
+                continue
+            yield results[done]  # type: ignore[misc]
+            done += 1
+    finally:
+        client.cancel(futures)
 
 
 def _result_of(future, path: Path) -> FileResult:
