@@ -51,6 +51,9 @@ def test_a_trailing_byline_is_cut_from_the_last_paragraph(sample_text):
         ("标题\n\n记者 王明\n\n正文,内容。", "标题", None, ["王明"]),
         ("标题\n\n正文结束了。 欧阳明", "标题", None, ["欧阳明"]),
         ("正文第一句,没有标题。", "", None, []),
+        ("标题 两部分\n\n记者 方晓雯 通讯员 钟立群\n\n正文,内容。", "标题 两部分", None, ["方晓雯", "钟立群"]),
+        ("标题\n\n本报记者 王明 李华\n\n正文,内容。", "标题", None, ["王明", "李华"]),
+        ("发布日期:2024-09-26 来源:某区人民法院\n标题 两部分\n\n正文,内容。", "标题 两部分", None, []),
     ],
 )
 def test_article_metadata(page, title, subtitle, authors):
@@ -77,3 +80,8 @@ def test_a_byline_closes_an_article_and_the_next_headline_opens_one(page, titles
 def test_headings_become_sections(line, is_heading):
     (article,) = _split(f"标题\n\n第一段,正文。\n\n{line}\n\n第二段,正文。")
     assert ([title for title, _ in article.section_offsets()] == [line]) is is_heading
+
+
+def test_a_publish_line_above_the_headline_stays_in_the_text_of_the_article_below():
+    (article,) = _split("发布日期:2024-09-26 来源:某区人民法院\n\n标题 两部分\n\n正文,内容。")
+    assert article.text.startswith("发布日期:2024-09-26")

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from .reading import Page, repair_layout  # noqa: F401  (repair_layout: used in the doctest)
+from .reading import META_LINE, Page, repair_layout  # noqa: F401  (repair_layout: used in the doctest)
 
 __all__ = ["ArticleDraft", "iter_article_drafts", "split_articles"]
 
@@ -56,7 +56,11 @@ class ArticleDraft:
 _SENTENCE_PUNCT = regex.compile(r"[,，。；;：:！？!?、]")
 _SENTENCE_END = "。！？!?；;…"
 _NAME = r"\p{Han}{2,4}"
-_BYLINE_PREFIX = regex.compile(r"^(?:本报记者|记者|通讯员|文|文/|撰稿|作者|编辑|责任编辑)[\s:：/|]*")
+_BYLINE_ROLES = r"(?:本报记者|特约记者|见习记者|记者|通讯员|实习生|文/|文|撰稿|作者|编辑|责任编辑|校对)"
+_BYLINE_PREFIX = regex.compile(rf"^{_BYLINE_ROLES}[\s:：/|]*")
+# "记者 方晓雯 通讯员 钟立群": roles may stand before each group of names.
+_BYLINE_ROLE_ANYWHERE = regex.compile(rf"(?:(?<=^)|(?<=[\s\u3000、,，]))(?:{_BYLINE_ROLES})[\s\u3000:：/|]*")
+
 _BYLINE = regex.compile(rf"^{_NAME}(?:[ \u3000、,，]+{_NAME}){{0,5}}$")
 _TRAILING_BYLINE = regex.compile(rf"(?<=[。！？!?”])[ \u3000]+({_NAME}(?:[ \u3000]+{_NAME}){{0,4}})$")
 _PHOTO_CREDIT = regex.compile(r"^(?:图片由.{1,40}提供|(?:图|图片|摄影)[:：/].{1,30}|.{1,20}[ \u3000]摄)$")
@@ -86,8 +90,12 @@ def iter_article_drafts(
     in_sidebar = False
     sidebar_has_body = False
     size = 0  # characters of the current article so far
+    pending_meta: list[str] = []  # publish lines above the first headline
     for paragraph, captions in paragraphs:
         kind = _classify(paragraph, surnames)
+        if current is None and kind == "meta":
+            pending_meta.append(paragraph)
+            continue
         if max_chars and current is not None and current.paragraphs and size + len(paragraph) > max_chars:
             current.warnings.append(f"article cut at {max_chars} characters: it goes on in the next article")
             yield current
@@ -97,12 +105,14 @@ def iter_article_drafts(
         if kind == "heading" and (current is None or (closed and (not in_sidebar or sidebar_has_body))):
             if current is not None:
                 yield current
-            current = ArticleDraft(title=paragraph)
+            current = ArticleDraft(title=paragraph, paragraphs=pending_meta)
+            pending_meta = []
             closed = in_sidebar = sidebar_has_body = False
             size = 0
         elif current is None:
             # Text before any headline: an article without a title.
-            current = ArticleDraft()
+            current = ArticleDraft(paragraphs=pending_meta)
+            pending_meta = []
             closed = False
             _add_paragraph(current, paragraph, kind, surnames)
         elif kind == "subtitle" and not current.paragraphs and current.subtitle is None:
@@ -122,6 +132,8 @@ def iter_article_drafts(
             closed = _add_paragraph(current, paragraph, kind, surnames) or closed
         size += len(paragraph) + 1
         current.captions.extend(captions)
+    if current is None and pending_meta:
+        current = ArticleDraft(paragraphs=pending_meta)
     if current is not None:
         yield current
 
@@ -143,6 +155,8 @@ def _add_paragraph(article: ArticleDraft, paragraph: str, kind: str, surnames: f
 
 
 def _classify(paragraph: str, surnames: frozenset[str]) -> str:
+    if META_LINE.match(paragraph):
+        return "meta"
     if _SIDEBAR.match(paragraph):
         return "sidebar"
     if _PHOTO_CREDIT.match(paragraph):
@@ -164,7 +178,7 @@ def _classify(paragraph: str, surnames: frozenset[str]) -> str:
 
 def _is_byline(paragraph: str, surnames: frozenset[str]) -> bool:
     prefixed = _BYLINE_PREFIX.match(paragraph)
-    rest = paragraph[prefixed.end() :] if prefixed else paragraph
+    rest = _BYLINE_ROLE_ANYWHERE.sub(" ", paragraph).strip()
     if not _BYLINE.match(rest):
         return False
     names = _names(rest)
@@ -175,7 +189,7 @@ def _is_byline(paragraph: str, surnames: frozenset[str]) -> bool:
 
 
 def _names(line: str) -> list[str]:
-    line = _BYLINE_PREFIX.sub("", line)
+    line = _BYLINE_ROLE_ANYWHERE.sub(" ", line)
     return [name for name in regex.split(r"[ \u3000、,，]+", line) if name]
 
 

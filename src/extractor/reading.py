@@ -506,6 +506,8 @@ _TRAILING_BYLINE = regex.compile(r"[。！？!?”]\s+\p{Han}{2,4}(?:\s+\p{Han}{
 _BYLINE_TAIL_CHARS = 120  # a trailing byline is short: only the end of a paragraph is searched
 _HEADLINE_GAP = regex.compile(r"\S[ \u3000]+\S")
 _INNER_PUNCT = regex.compile(r"[,，。；;：:！？!?]")
+# A web page's own publish line (发布日期:2024-07-09 来源:…): metadata, never continued.
+META_LINE = regex.compile(r"^(?:发布日期|发布时间|发稿时间|日期|时间|来源|信息来源|作者|编辑|浏览次数|点击数)\s*[:：]")
 _NOT_CONTINUATION = ("◎", "●", "■", "▲", "◆", "★", "☆", "□", "·", "•", "—", "链接")
 
 
@@ -603,7 +605,7 @@ class _Paragraph:
         tail = self._tail
         last = tail[-1]
         headline_like = self._has_gap and not self._has_inner_punct and last not in _SENTENCE_END
-        if headline_like or _TRAILING_BYLINE.search(tail):
+        if headline_like or _TRAILING_BYLINE.search(tail) or META_LINE.match(self._lines[0]):
             return False
         if last in _SENTENCE_END:
             return False
