@@ -1,6 +1,6 @@
 """Runs on a real Dask LocalCluster (2 worker processes): same bytes as the local runner, no file lost to a killed worker.
 
-Skipped when Dask is not installed; CI installs it with the test extra.
+The tests that need Dask skip when it is not installed; CI installs it with the test extra.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ from extractor.models import Document
 from extractor.runner import Interrupted, RunConfig, discover_inputs, run_batch
 from extractor.validation import validate_paths
 
-distributed = pytest.importorskip("distributed")
-
 COPIES = 3
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 # Polling deadlines for events in other processes; a test fails (never hangs) when one passes.
@@ -34,6 +32,7 @@ DEADLINE_SECONDS = 120
 
 @pytest.fixture(scope="module")
 def cluster():
+    distributed = pytest.importorskip("distributed")  # every test that needs Dask asks for this fixture
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as local_cluster:
@@ -123,7 +122,8 @@ def test_an_interruption_stops_the_run_as_it_stops_the_local_runner(cluster, cor
     assert set(trees[0]).issubset(trees[1])
 
 
-def test_cli_scheduler_local_matches_the_local_run(corpus, local_output, tmp_path):
+def test_cli_scheduler_local_matches_the_local_run(cluster, corpus, local_output, tmp_path):
+    # Starts its own local cluster; asks for the shared one only to be skipped without Dask.
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["run", str(corpus), "--out", str(out), "--scheduler", "local", "-j", "2", "-q"])
     assert result.exit_code == 1, result.output  # the file that is not text fails, as it does locally
@@ -146,7 +146,9 @@ def test_a_worker_killed_mid_task_does_not_lose_the_file(cluster, corpus, sample
         daemon=True,
     )
     runner.start()
-    with distributed.Client(cluster) as client:
+    from distributed import Client
+
+    with Client(cluster) as client:
         worker = _wait_for(lambda: _worker_running(client, "held.txt"), "the held task to start")
         pid = client.run(os.getpid, workers=[worker])[worker]
         os.kill(pid, signal.SIGKILL)
@@ -203,7 +205,9 @@ def test_extract_bag_gives_the_documents_of_extract_text(cluster, sample_text):
     from extractor.cluster import extract_bag
 
     texts = [sample_text, "标题\n\n共有7所学校参加。"]
-    with distributed.Client(cluster):
+    from distributed import Client
+
+    with Client(cluster):
         documents = extract_bag(db.from_sequence(texts, npartitions=2)).compute()
     assert documents == [extract_text(text) for text in texts]
 
