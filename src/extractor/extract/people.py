@@ -201,6 +201,15 @@ def _name_at(
     if len(word) in (3, 4) and word[-1] in vocabulary.follows and _looks_like_name(word[:-1], vocabulary):
         word = word[:-1]  # 学生|赵六说, 村民|张明华家: the segmenter glued 说 or 家 to the name
     end = position + len(word)
+    following = segmented.word_after(end)
+    if (
+        len(word) == 2
+        and len(following) == 2
+        and following[-1] in vocabulary.follows
+        and _looks_like_name(word + following[0], vocabulary)
+        and _tagged_as_name(segmented, position, end + 1)
+    ):
+        return position, end + 1  # 老党员|刘德|明说: the name's last character went with 说
     if _looks_like_name(word, vocabulary):
         # 委员|沙龙|四个平台: two characters after a role are a name when tagged as one and
         # followed by the end of the clause or by 表示, 的 …; three need one of the two.
