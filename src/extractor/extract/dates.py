@@ -352,7 +352,6 @@ class _Point:
     quarter_offset: int | None = None
     half: int | None = None
     season: str | None = None
-    part_month: int | None = None  # 年底 -> 12
     month: int | None = None
     month_offset: int | None = None
     week_offset: int | None = None
@@ -455,15 +454,14 @@ def _apply_part(point: _Point, row: TimePartRow) -> None:
         return
     if part in ("H1", "H2"):
         point.half = int(part[1])
-    elif part in ("SP", "SU", "FA", "WI"):
+        return
+    # 2024年底, 2021年夏季, 年初: the value is the year itself, approximately.
+    point.approx = True
+    if part in ("SP", "SU", "FA", "WI"):
         point.season = part
         point.needs_anchor = not point.has_year()  # 春天 alone is a season of life as often as of a year
-    elif part.isdigit():
-        point.part_month, point.approx = int(part), True
-    else:  # 年中: only the year itself can be named
-        point.approx = True
-        if not point.has_year():
-            point.year_offset = 0
+    elif not point.has_year():
+        point.year_offset = 0
 
 
 def _apply_clock(point: _Point, m: re.Match[str]) -> None:
@@ -512,7 +510,7 @@ def _is_relative(point: _Point) -> bool:
     offsets = (point.century_offset, point.year_offset, point.quarter_offset, point.month_offset, point.week_offset)
     if any(offset is not None for offset in offsets) or point.day_offset is not None:
         return True
-    named_part = point.quarters or point.half or point.season or point.part_month or point.festival
+    named_part = point.quarters or point.half or point.season or point.festival
     return not point.has_year() and point.month is None and (
         bool(named_part) or point.weekday is not None or (point.hour is not None and point.day is None)
     )
@@ -547,14 +545,12 @@ def _finest_level(point: _Point) -> str:
         return "day" if point.festival.day else "month"  # 腊月: a lunar month
     if point.week_offset is not None:
         return "week"
-    if point.month is not None or point.month_offset is not None or point.part_month is not None:
+    if point.month is not None or point.month_offset is not None:
         return "month"
     if point.quarters or point.quarter_offset is not None:
         return "quarter"
     if point.half:
         return "half"
-    if point.season:
-        return "season"
     if point.year is not None or point.year_offset is not None:
         return "year"
     if point.decade is not None:
@@ -564,7 +560,7 @@ def _finest_level(point: _Point) -> str:
 
 _GRANULARITY_OF_LEVEL = {
     "clock": "time", "day": "day", "week": "week", "month": "month", "quarter": "quarter", "half": "half",
-    "season": "period", "year": "year", "decade": "period", "century": "period",
+    "year": "year", "decade": "period", "century": "period",
 }  # fmt: skip
 
 
@@ -613,10 +609,8 @@ def _resolve(point: _Point, reference: date | None) -> str | None:
             if solar is None:
                 return None
             year, month, day = solar.year, solar.month, solar.day
-    if point.part_month is not None and month is None:
-        month = point.part_month
     if year is None and reference is not None and (
-        month is not None or day is not None or point.quarters or point.half or point.season or point.hour is not None
+        month is not None or day is not None or point.quarters or point.half or point.hour is not None
     ):
         year = _year_near(reference, month or 1, day or 1)
         if month is None and day is not None:
@@ -640,8 +634,6 @@ def _resolve(point: _Point, reference: date | None) -> str | None:
         return f"{year_text}-Q{first}" if first == last else f"{year_text}-Q{first}/{year_text}-Q{last}"
     if point.half:
         return f"{year_text}-H{point.half}"
-    if point.season:
-        return f"{year_text}-{point.season}"
     return year_text if year is not None else None
 
 
