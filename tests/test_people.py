@@ -74,6 +74,7 @@ ROLE_AFTER_AND_CONTEXT = [
     ("习近平总书记强调。", [("习近平", "总书记")]),
     ("张伟介绍,今年新建学校3所。", [("张伟", None)]),
     ("张三同志表示。", [("张三", None)]),
+    ("陶庆明,黔江民族中学党委书记、校长。", [("陶庆明", "党委书记、校长")]),
     ("1月8日傍晚,荣昌区安富街道普陀村毛万二家小院的灯亮了。", [("毛万二", None)]),
     ("获奖学生有陈思、王一鸣、张可欣等。", [("陈思", None), ("王一鸣", None), ("张可欣", None)]),
     (
@@ -122,6 +123,7 @@ NOT_PEOPLE = [
     "党员和群众一起参加。",  # 和 is a surname too
     "学生和家长。",
     "学生向老师敬礼。",  # tagged nr by jieba
+    "近年来,学校获评全国文明校园。",  # a sentence opening with a word and a comma
 ]
 
 ROWS = ROLE_BEFORE + SPLIT_NAMES + ROLE_AFTER_AND_CONTEXT + [(text, []) for text in NOT_PEOPLE]

@@ -45,6 +45,8 @@ _SURNAME_TAGS = frozenset({"nr", "nrfg", "j", "zg", "g", "ng", "n"})
 _ROLE_JOINERS = "、和及兼"
 # Longest role read before a name: 市委常委、区委书记、区长 and a little more.
 _MAX_ROLE_CHARS = 24
+# A name at the start of a sentence, a comma, and a clause that ends the sentence.
+_APPOSITION = regex.compile(r"(?:^|(?<=[。！？\n]))(\p{Han}{2,4})[，,]([^，,。！？；\n]{2,40})(?=[。；\n]|$)")
 _LIST_END = regex.compile(r"(?<=\p{Han})等")
 _CLOSING_QUOTES = "”’」』》〉\"'"
 
@@ -175,6 +177,13 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
     for match in vocabulary.home_pattern.finditer(text):
         if _is_candidate(match.group(1), vocabulary):
             add(match.start(1), match.end(1), None, "person.home")
+    for match in _APPOSITION.finditer(text):
+        # 陶庆明，黔江民族中学党委书记、校长。: a name opening a sentence, its post after it.
+        start, end = match.span(1)
+        role = vocabulary.role_pattern.search(match.group(2))
+        if role and segmented.is_boundary(end) and _looks_like_name(match.group(1), vocabulary):
+            if _tagged_as_name(segmented, start, end):
+                add(start, end, _clean_role(match.group(2), role.start(), role.group(), vocabulary), "person.apposition")
     people = [
         Person(
             text=text[item.start : item.end],
