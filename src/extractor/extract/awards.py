@@ -34,6 +34,9 @@ __all__ = ["award_spans", "find_awards"]
 
 _MAX_HONOUR = 80  # characters an honour's region may run before it is cut
 _MAX_RECIPIENT = 30
+_MAX_SUBJECT = 15  # characters read for a sentence's subject
+# Tags a subject is made of: nouns, names, places, organizations, abbreviations, a leading pronoun (该).
+_SUBJECT_TAGS = frozenset("nrj")
 _MAX_AGENT = 20  # characters between 被 and a passive verb (被国家体育总局评为)
 _NUMERALS = "0-9０-９一二三四五六七八九十百千万两〇零"
 # A trigger may be glued by the segmenter to what follows it only when that is a number or a
@@ -76,6 +79,7 @@ class _Vocabulary:
     lead_count: re.Pattern[str]
     tail_count: re.Pattern[str]
     left_glue: frozenset[str]  # one-character words the segmenter may glue before a trigger
+    fillers: frozenset[str]
 
 
 def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
@@ -128,6 +132,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
         tail_count=re.compile(rf"(?:共|计)?{count}$"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
+        fillers=lexicon.words("award_fillers"),
     )
 
 
@@ -333,7 +338,7 @@ def _scan(article: _Article) -> list[_Item]:
             if previous is not None and previous[0] == sentence_start:
                 recipient = previous[1]
             else:
-                recipient = article.subject
+                recipient = _sentence_subject(article, sentence_start, trigger.start) or article.subject
         rule = {"plain": "award.trigger", "passive": "award.passive", "active": "award.active"}[trigger.form]
         if trigger.form == "passive" and trigger.passive_at is None:
             rule = "award.wrapper"
@@ -566,6 +571,24 @@ def _recipient(article: _Article, trigger: _Trigger) -> str | None:
     if match:
         before = match.group(1)
     return _clean_recipient(article.vocabulary, before)
+
+
+def _sentence_subject(article: _Article, sentence_start: int, trigger_start: int) -> str | None:
+    """The noun phrase an earlier clause of the sentence begins with (该社区近年来探索…,先后获评…)."""
+    clause_start, _ = article.clauses.span(trigger_start)
+    position = sentence_start
+    while position < clause_start:
+        start, end = article.clauses.span(position)
+        words: list[str] = []
+        for word, tag in article.segmented.tag_span(start, min(end, start + _MAX_SUBJECT)):
+            if tag[0] not in _SUBJECT_TAGS or (tag[0] == "r" and words) or word in article.vocabulary.fillers:
+                break
+            words.append(word)
+        subject = _clean_recipient(article.vocabulary, "".join(words))
+        if subject and len(subject) >= 2:
+            return subject
+        position = end + 1
+    return None
 
 
 def _clean_recipient(vocabulary: _Vocabulary, before: str) -> str | None:

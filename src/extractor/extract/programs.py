@@ -114,7 +114,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         title_after=re.compile(rf"等?[^，,。；;]{{0,8}}?({heads_alt})"),
         title_before=re.compile(rf"({heads_alt})$"),
         list_head=re.compile(rf"、[^，,。；;：:！!？?\n]{{0,30}}?等?[^，,。；;：:！!？?\n]{{0,12}}?(?:{heads_alt})"),
-        counted_head=re.compile(rf"(?:{count})({unquoted_alt})"),
+        counted_head=re.compile(rf"(?:{count})({unquoted_alt})$"),
         about_pattern=re.compile(rf"关于[^，,。；;！!？?\n]{{2,60}}?的(?:{document_heads})"),
         cues_before=cues,
         cue_before_pattern=re.compile(_alternation(cues)),
@@ -347,7 +347,11 @@ def _counted_lists(article: _Article) -> list[_Found]:
     text = article.segmented.text
     vocabulary = article.vocabulary
     found = []
-    for match in vocabulary.counted_head.finditer(text):
+    for head in vocabulary.head_pattern.finditer(text):
+        # Heads are rarer than numbers: find the head, then the count before it (四个平台).
+        match = vocabulary.counted_head.search(text, max(head.start() - 8, 0), head.end())
+        if match is None or match.end() != head.end():
+            continue
         clause_start, _ = article.clauses.span(match.start())
         list_end = match.start() - 1 if text.startswith("等", match.start() - 1) else match.start()
         listed = text[clause_start:list_end]
