@@ -45,8 +45,8 @@ _SURNAME_TAGS = frozenset({"nr", "nrfg", "j", "zg", "g", "ng", "n"})
 _ROLE_JOINERS = "、和及兼"
 # Longest role read before a name: 市委常委、区委书记、区长 and a little more.
 _MAX_ROLE_CHARS = 24
-# A name at the start of a sentence, a comma, and a clause that ends the sentence.
-_APPOSITION = regex.compile(r"(?:^|(?<=[。！？\n]))(\p{Han}{2,4})[，,]([^，,。！？；\n]{2,40})(?=[。；\n]|$)")
+# At a sentence start: a name, a comma, and a clause that ends the sentence.
+_APPOSITION = regex.compile(r"\s*(\p{Han}{2,4})[，,]([^，,。！？；\n]{2,40})(?=[。；\n]|$)")
 _LIST_END = regex.compile(r"(?<=\p{Han})等")
 _CLOSING_QUOTES = "”’」』》〉\"'"
 
@@ -54,8 +54,8 @@ _CLOSING_QUOTES = "”’」』》〉\"'"
 @dataclass(frozen=True)
 class _Vocabulary:
     role_end_pattern: re.Pattern[str]  # a title or person noun right before a surname
-    role_pattern: regex.Pattern[str]  # the longest role that ends at the end of a span
-    post_pattern: regex.Pattern[str]  # one role, whole
+    role_pattern: re.Pattern[str]  # the longest role that ends at the end of a span
+    post_pattern: re.Pattern[str]  # one role, whole
     after_name_pattern: re.Pattern[str]  # titles and cues, which may follow a name
     credit_pattern: regex.Pattern[str]  # a byline word right before a name
     titles: frozenset[str]
@@ -92,8 +92,8 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             role_end_pattern=re.compile(
                 f"{word_alternation(by_kind.get('title', []) + by_kind.get('person', []))}(?={surname})"
             ),
-            role_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*$"),
-            post_pattern=regex.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*"),
+            role_pattern=re.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*$"),
+            post_pattern=re.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*"),
             after_name_pattern=word_pattern(by_kind.get("title", []) + by_kind.get("cue", [])),
             credit_pattern=regex.compile(f"(?:{word_alternation(by_kind.get('credit', []))})[ \u3000:：/]*$"),
             titles=frozenset(by_kind.get("title", [])),
@@ -177,13 +177,17 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
     for match in vocabulary.home_pattern.finditer(text):
         if _is_candidate(match.group(1), vocabulary):
             add(match.start(1), match.end(1), None, "person.home")
-    for match in _APPOSITION.finditer(text):
+    for sentence_start in segmented.sentence_starts:
         # 陶庆明，黔江民族中学党委书记、校长。: a name opening a sentence, its post after it.
+        match = _APPOSITION.match(text, sentence_start)
+        if match is None:
+            continue
         start, end = match.span(1)
+        if not (segmented.is_boundary(end) and _looks_like_name(match.group(1), vocabulary)):
+            continue
         role = vocabulary.role_pattern.search(match.group(2))
-        if role and segmented.is_boundary(end) and _looks_like_name(match.group(1), vocabulary):
-            if _tagged_as_name(segmented, start, end):
-                add(start, end, _clean_role(match.group(2), role.start(), role.group(), vocabulary), "person.apposition")
+        if role and _tagged_as_name(segmented, start, end):
+            add(start, end, _clean_role(match.group(2), role.start(), role.group(), vocabulary), "person.apposition")
     people = [
         Person(
             text=text[item.start : item.end],
