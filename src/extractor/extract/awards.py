@@ -61,6 +61,7 @@ class _Vocabulary:
     end_pattern: re.Pattern[str]  # closing wrappers and stop words
     wrapper_roles: dict[str, str]
     suffix_pattern: re.Pattern[str]  # wrappers dropped at a name's end
+    conferral_pattern: re.Pattern[str]  # 教育部公布的: who conferred, before the name
     generic_words: frozenset[str]
     generic_pattern: re.Pattern[str]  # a name made only of a level and generic words
     generic_start: re.Pattern[str]
@@ -112,6 +113,9 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         end_pattern=re.compile(_alternation(ending)),
         wrapper_roles=wrapper_roles,
         suffix_pattern=re.compile(rf"(?:{_alternation(dropped)})+$"),
+        conferral_pattern=re.compile(
+            rf"[^“”《》]{{0,{_MAX_AGENT}}}?(?:{_alternation([w for w, r in wrapper_roles.items() if r == 'conferral'])})"
+        ),
         generic_words=generic,
         generic_pattern=re.compile(
             rf"^(?:{_alternation(set(levels))})*(?:{_alternation(generic)})+$"
@@ -476,6 +480,9 @@ def _trim(article: _Article, start: int, end: int) -> tuple[int, int, str | None
             lead_count, start = text[start : match.end()], match.end()
         if text.startswith("等", end - 1) and end - 1 > start:
             end -= 1
+        match = vocabulary.conferral_pattern.match(text, start, end)
+        if match and match.end() < end:
+            start = match.end()
         start, end = _trim_marks(article, start, end)
         if (start, end) == before:
             break

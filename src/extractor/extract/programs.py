@@ -77,6 +77,7 @@ class _Vocabulary:
     list_head: re.Pattern[str]  # a list after a quote that ends with 等…head
     counted_head: re.Pattern[str]  # 四个平台: a count of a program head, that may close a list
     none_end: re.Pattern[str]  # a head that makes a name no program (…日报)
+    none_start: re.Pattern[str]  # the same head right after a title (《求是》杂志)
     leading_titles: re.Pattern[str]
     about_pattern: re.Pattern[str]
     cues_before: dict[str, tuple[str, str | None]]  # cue -> (signal, kind)
@@ -95,6 +96,7 @@ def _alternation(words) -> str:
 def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     heads = {row.word: (row.kind, row.unquoted) for row in lexicon.rows("program_heads")}
     program_heads = [word for word, (kind, _) in heads.items() if kind != "none"]
+    none_alt = _alternation(word for word, (kind, _) in heads.items() if kind == "none")
     unquoted_alt = _alternation(
         word for word, (kind, unquoted) in heads.items() if kind != "none" and unquoted != "never"
     )
@@ -109,7 +111,8 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         head_pattern=re.compile(unquoted_alt),
         head_after=re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,{_HEAD_WINDOW}}}?(?:{heads_alt})"),
         head_end=re.compile(rf"(?:{heads_alt})$"),
-        none_end=re.compile(rf"(?:{_alternation(w for w, (kind, _) in heads.items() if kind == 'none')})$"),
+        none_end=re.compile(rf"(?:{none_alt})$"),
+        none_start=re.compile(none_alt),
         leading_titles=re.compile(r"^(?:、?《[^》]*》)*"),
         title_after=re.compile(rf"等?[^，,。；;]{{0,8}}?({heads_alt})"),
         title_before=re.compile(rf"({heads_alt})$"),
@@ -211,6 +214,8 @@ def _book_titles(article: _Article) -> list[_Found]:
             continue  # 《重庆日报》: a newspaper
         if kind is None:
             kind = _kind_around_title(article, quote) or "other"
+            if kind == "none":
+                continue
         found.append(_Found(quote.inner_start, quote.inner_end, name, kind, "program.book_title"))
     return found
 
@@ -229,13 +234,15 @@ def _kind_of_name(vocabulary: _Vocabulary, name: str) -> str | None:
     return vocabulary.heads[match.group()][0]
 
 
-def _kind_around_title(article: _Article, quote: QuotedSpan) -> ProgramKind | None:
+def _kind_around_title(article: _Article, quote: QuotedSpan) -> str | None:
     """The kind the words around a title give: 课题《X》 project, 《X》等校本选修课 course."""
     text = article.segmented.text
     vocabulary = article.vocabulary
     clause_start, clause_end = article.clauses.span(quote.start)
     after = text[quote.end : clause_end]
     after = vocabulary.leading_titles.sub("", after)  # 《西兰卡普》《南溪号子》《威风锣鼓》等…
+    if vocabulary.none_start.match(after):
+        return "none"  # 《求是》杂志: a periodical
     match = vocabulary.title_after.match(after)
     if match:
         return vocabulary.heads[match.group(1)][0]  # type: ignore[return-value]

@@ -121,6 +121,7 @@ class TimeRelativeRow(Row):
     unit: TimeUnit
     offset: int
     anchor: Literal["now", "event"]
+    day_half: Literal["am", "pm", "noon", "night"] | None = None  # 今晚: a clock hour after it is evening
 
 
 class TimePartRow(Row):
@@ -154,9 +155,9 @@ class AwardTriggerRow(Row):
 
 
 class AwardWrapperRow(Row):
-    """A word around an honour's name that is not the honour (称号, 名单, 的好成绩)."""
+    """A word around an honour's name that is not the honour (称号, 名单, 的好成绩, 颁发的)."""
 
-    role: Literal["closing", "suffix", "stop"]
+    role: Literal["closing", "suffix", "stop", "conferral"]
 
 
 class AwardGenericRow(Row):
