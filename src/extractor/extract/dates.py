@@ -314,8 +314,8 @@ def _scan(grammar: _Grammar, segmented: SegmentedText, start: int = 0, end: int 
         # A word must start a token (现在 is not in 体现在), unless it continues the atom before it.
         if not text[s].isdigit() and s != previous_end and not segmented.is_boundary(s):
             continue
-        if kind in ("yearsuffix", "monthsuffix") and not segmented.is_boundary(e):
-            continue  # 2023年中国: 中 starts 中国
+        if (kind in ("yearsuffix", "monthsuffix") or (kind == "part" and e - s == 1)) and not segmented.is_boundary(e):
+            continue  # 2023年中国: 中 starts 中国; 5日晚会: 晚 starts 晚会
         if kind == "weekday" and segmented.word_at(s)[0] == s and segmented.word_at(s)[1] > e:
             continue  # 周一鸣 is a name, not Monday
         if _excluded(grammar, text, s, e):
@@ -489,6 +489,8 @@ def _names_a_day(point: _Point) -> bool:
 
 
 def _apply_relative(point: _Point, row: TimeRelativeRow) -> None:
+    if row.day_half:  # 今晚8点 is 20:00
+        point.day_half, point.daypart = row.day_half, True
     if row.anchor == "event":
         point.event_unit = row.unit
         return
@@ -595,7 +597,10 @@ def _resolve(point: _Point, reference: date | None) -> str | None:
         moment = reference + timedelta(days=point.day_offset)
         year, month, day = moment.year, moment.month, moment.day
     elif point.weekday is not None and day is None:
-        return _weekday_value(point, reference)
+        weekday = _weekday_value(point, reference)
+        if point.hour is None or weekday is None or "W" in weekday:
+            return weekday if point.hour is None or weekday is None else f"{weekday}T{_clock_text(point)}"
+        year, month, day = (int(part) for part in weekday.split("-"))
     elif point.week_offset is not None and reference is not None:
         monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=point.week_offset)
         iso = monday.isocalendar()
@@ -816,6 +821,8 @@ def _collect_point(atoms: list[_Atom], index: int, text: str) -> tuple[int, int]
         if not atom.level or levels[-1] not in _ALLOWED_BEFORE[atom.level]:
             break
         gap = text[end : atom.start]
+        if gap == "的" and levels[-1] == "year" and atom.level in ("yearpart", "month", "festival"):
+            gap = ""  # 今年的3月, 2019年的国庆节
         spaces = len(gap) <= 2 and all(ch in _SPACES for ch in gap)
         if in_brackets and gap[:1] in _CLOSING and (gap[1:] == "" or gap[1:].isspace()):
             in_brackets, spaces = False, True
