@@ -333,7 +333,7 @@ def show(
     """Show one page in the terminal: its text with items coloured by kind, then a table per kind."""
     from .models import ITEM_KINDS
     from .pipeline import extract_file
-    from .reading import NotTextError
+    from .reading import InputError
     from .report import ReportError, read_document, render_terminal
 
     for kind in kinds:
@@ -345,7 +345,7 @@ def show(
         else:
             documents = [extract_file(path, reference_date=_parse_date(reference_date), segmenter=segmenter,
                                       lexicon=lexicon)]
-    except (ReportError, NotTextError, OSError) as error:
+    except (ReportError, InputError, OSError) as error:
         err.print(f"{path}: {error}", markup=False)
         raise typer.Exit(1)
     render_terminal(documents, Console(width=width, highlight=False), kinds or ITEM_KINDS)

@@ -36,6 +36,7 @@ from .runner import (
     Task,
     _plan,
     _remove_stale_temporaries,
+    _shown,
     _warm_up,
     _write_error_log,
     process_file,
@@ -147,7 +148,7 @@ def _result_of(future, path: Path) -> FileResult:
     try:
         return future.result()
     except Exception as error:  # e.g. KilledWorker: the file killed ALLOWED_FAILURES workers in turn
-        return FileResult(str(path), "failed", reason=f"cluster: {type(error).__name__}: {error}")
+        return FileResult(_shown(path), "failed", reason=f"cluster: {type(error).__name__}: {error}")
 
 
 @contextmanager
@@ -220,8 +221,8 @@ def extract_partition(
     A record is a text, a ``(name, text)`` pair (a Spark ``Row`` of two
     fields will do; ``name`` becomes ``source.path``), or, with
     ``paths=True``, the path of a file to read. The segmenter is loaded once
-    per process and reused by every record. A file that is not text raises
-    :class:`~extractor.reading.NotTextError`.
+    per process and reused by every record. A file that cannot be read as
+    text raises :class:`~extractor.reading.InputError`.
 
     >>> next(extract_partition(["标题\\n\\n共有7所学校参加。"])).source.path
     '<text>'
