@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -291,9 +292,13 @@ def _point_level(grammar: _Grammar, kind: str, match: re.Match[str]) -> str:
     return ""
 
 
-def _scan(grammar: _Grammar, segmented: SegmentedText, start: int = 0, end: int | None = None) -> Iterator[_Atom]:
-    """Every atom in ``text[start:end]``, with the token-boundary and exclusion checks applied."""
-    text = segmented.text
+def _scan(
+    grammar: _Grammar, segmented: SegmentedText, text: str, start: int = 0, end: int | None = None
+) -> Iterator[_Atom]:
+    """Every atom in ``text[start:end]``, with the token-boundary and exclusion checks applied.
+
+    ``text`` is the segmented text with ASCII digits (see :func:`_ascii_digits`): same length, same offsets.
+    """
     previous_end = -1
     for match in grammar.pattern.finditer(text, start, len(text) if end is None else end):
         kind = (match.lastgroup or "A_")[2:]
@@ -301,7 +306,7 @@ def _scan(grammar: _Grammar, segmented: SegmentedText, start: int = 0, end: int 
             kind = grammar.word_kind(match[0])
         s, e = match.span()
         if kind == "since":
-            inner = list(_scan(grammar, segmented, match.start("since_body"), match.end("since_body")))
+            inner = list(_scan(grammar, segmented, text, match.start("since_body"), match.end("since_body")))
             if any(atom.level for atom in inner):  # 自2020年以来: the date is the item
                 yield from inner
                 previous_end = e
@@ -1016,9 +1021,10 @@ def find_dates(segmented: SegmentedText, context: ExtractContext) -> list[DateIt
     """
     grammar = _grammar(context.lexicon)
     text = segmented.text
-    atoms = list(_scan(grammar, segmented))
+    scan_text = _ascii_digits(text)
+    atoms = list(_scan(grammar, segmented, scan_text))
     items: list[DateItem] = []
-    for found in _join(atoms, text, grammar, context.reference_date):
+    for found in _join(atoms, scan_text, grammar, context.reference_date):
         if found.kind not in ("absolute", "range") and _inside_a_name(text, found.start, found.end):
             continue  # “15分钟生活圈”, 《通往美好明天》: part of a name; a dated name (《2023年工作要点》) keeps its year
         items.append(
@@ -1035,6 +1041,15 @@ def find_dates(segmented: SegmentedText, context: ExtractContext) -> list[DateIt
             )
         )
     return items
+
+
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９／"
+_ASCII_DIGITS = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789/")
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with full-width digits made ASCII (２０２４年 reads as 2024年); offsets do not move."""
+    return text.translate(_ASCII_DIGITS) if re.search(f"[{_FULL_WIDTH_DIGITS}]", text) else text
 
 
 _NAME_MARKS = (("“", "”"), ("《", "》"), ("「", "」"))
@@ -1093,7 +1108,7 @@ def find_dateline(text: str) -> date | None:
     >>> find_dateline("标题\\n发布日期：2024-07-09\\n正文"), find_dateline("正文没有日期")
     (datetime.date(2024, 7, 9), None)
     """
-    head, tail = text[:400], text[-200:]
+    head, tail = (unicodedata.normalize("NFKC", part) for part in (text[:400], text[-200:]))  # ２０２４－０７－０９
     for pattern in _dateline_patterns():
         for part in (head, tail):
             match = pattern.search(part)
