@@ -183,17 +183,22 @@ def test_demo_document_has_every_kind(demo_document):
 
 
 class _Page(HTMLParser):
-    """Parses the report, checks that tags nest, and records each mark's text and attributes."""
+    """Parses HTML, checks that tags nest, and records each mark's text and attributes.
+
+    The article bodies, embedded as JSON strings in ``<script type="application/json">``,
+    are parsed too, each into its own page in ``bodies`` (by element id).
+    """
 
     VOID = {"meta", "input", "br", "img", "hr", "link"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, dict]] = []
-        self.marks: list[dict] = []  # attributes plus "text" and "template" (the article number)
+        self.marks: list[dict] = []  # attributes plus "text"
         self.elements: list[tuple[str, dict]] = []
         self.problems: list[str] = []
-        self.text_of_template: dict[str, list[str]] = {}
+        self.text = ""  # of the article text (div.text), or of everything outside tags
+        self.bodies: dict[str, _Page] = {}
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -201,8 +206,7 @@ class _Page(HTMLParser):
         if tag in self.VOID:
             return
         if tag == "mark":
-            template = next((a["id"] for t, a in reversed(self.open) if t == "template"), None)
-            attributes = {**attributes, "text": "", "template": template}
+            attributes = {**attributes, "text": ""}
             self.marks.append(attributes)
         self.open.append((tag, attributes))
 
@@ -212,15 +216,20 @@ class _Page(HTMLParser):
         if not self.open or self.open[-1][0] != tag:
             self.problems.append(f"</{tag}> closes {self.open[-1][0] if self.open else 'nothing'}")
             return
-        self.open.pop()
+        _, attributes = self.open.pop()
+        if tag == "script" and attributes.get("type") == "application/json":
+            self.bodies[attributes["id"]] = _parse(json.loads(attributes["data"]))
 
     def handle_data(self, data):
+        tag, attributes = self.open[-1] if self.open else ("", {})
+        if tag == "script":
+            attributes["data"] = attributes.get("data", "") + data
+            return
         for tag, attributes in self.open:
             if tag == "mark":
                 attributes["text"] += data
-        if self.open and any(t == "div" and a.get("class") == "text" for t, a in self.open):
-            template = next((a["id"] for t, a in reversed(self.open) if t == "template"), None)
-            self.text_of_template.setdefault(template, []).append(data)
+        if any(t == "div" and a.get("class") == "text" for t, a in self.open):
+            self.text += data
 
 
 def _parse(html: str) -> _Page:
@@ -234,11 +243,12 @@ def _parse(html: str) -> _Page:
 def _check_marks(page: _Page, documents: list[Document]) -> int:
     """Every item (and mention) is marked at its offsets with its text; returns the number of items checked."""
     articles = [a for d in documents for a in d.articles]
+    assert len(page.bodies) == len(articles)
     checked = 0
     for number, article in enumerate(articles, start=1):
-        template = f"article-{number}"
-        assert "".join(page.text_of_template.get(template, [])) == article.text
-        marks = [m for m in page.marks if m["template"] == template]
+        body = page.bodies[f"article-{number}"]
+        assert body.text == article.text
+        marks = body.marks
         assert {m["data-kind"] for m in marks} <= set(ITEM_KINDS)
         for kind in ITEM_KINDS:
             for index, item in enumerate(getattr(article, kind)):
@@ -341,7 +351,7 @@ def _text_and_spans(draw):
 def test_highlight_always_nests_and_keeps_each_item_whole(case):
     text, spans = case
     page = _parse(f"<div class=text>{_highlight(text, spans)}</div>")
-    assert "".join(page.text_of_template[None]) == text
+    assert page.text == text
     for span in spans:
         parts = sorted((m for m in page.marks if m["data-item"] == span.key), key=lambda m: int(m["data-start"]))
         assert (int(parts[0]["data-start"]), int(parts[-1]["data-end"])) == (span.start, span.end)
@@ -361,7 +371,7 @@ def test_report_of_the_real_sample_marks_what_the_pipeline_found(sample_path):
     document = extract_file(sample_path)
     page = _parse(render_html([document]))
     _check_marks(page, [document])
-    assert len([a for t, a in page.elements if t == "template"]) == len(document.articles)
+    assert len(page.bodies) == len(document.articles)
 
 
 def test_index_counts_equal_the_json(demo_document, sample_path):
@@ -391,11 +401,11 @@ def test_report_is_self_contained_utf8_and_deterministic(demo_document):
     assert chips == ["all", *ITEM_KINDS]
 
 
-def test_only_the_first_article_is_open_and_bodies_wait_in_templates(demo_document):
+def test_only_the_first_article_is_open_and_bodies_wait_as_json(demo_document):
     page = _parse(render_html([demo_document]))
     details = [a for t, a in page.elements if t == "details" and a.get("class") == "article"]
     assert ["open" in a for a in details] == [True] + [False] * (len(details) - 1)
-    assert all(m["template"] for m in page.marks)  # no article body is in the live page
+    assert page.marks == [] and len(page.bodies) == len(details)  # no article body is in the live page
 
 
 # ---------------------------------------------------------------- the index's summaries
@@ -607,7 +617,7 @@ def test_browser_paginates_a_large_batch(browser, demo_document, tmp_path):
     visible = "return Array.from(document.querySelectorAll('details.article')).filter(d => !d.hidden).map(d => d.dataset.number)"
     assert browser.execute_script(visible) == [str(n) for n in range(1, PAGE_SIZE + 1)]
     assert browser.execute_script("return document.querySelectorAll('.body mark').length") == len(
-        [s for s in _parse(render_html([demo_document])).marks if s["template"] == "article-1"])
+        _parse(render_html([demo_document])).bodies["article-1"].marks)
     browser.find_element(By.CSS_SELECTOR, '.pager button[data-page="next"]').click()
     assert browser.execute_script(visible)[0] == str(PAGE_SIZE + 1)
     search = browser.find_element(By.CSS_SELECTOR, ".pager input")

@@ -5,9 +5,9 @@ system fonts): an index of the batch (articles with their counts per kind,
 the top awards by level, figures summed by unit, dates on a timeline), then
 every article's text with each item in a ``<mark data-kind=…>`` carrying its
 fields as a tooltip, a legend that filters by kind, and a table per kind.
-Article bodies are rendered by Python into inert ``<template>`` elements and
-put on the page only when opened, and the index is paginated, so a batch of
-thousands of articles opens quickly.
+Article bodies are rendered by Python into HTML strings embedded as JSON
+(a browser does not build them until an article is opened), and the index is
+paginated, so a batch of a thousand articles opens in a few seconds.
 
 Overlapping items (an award that contains an organization) nest: a longer
 item is the outer ``<mark>``; an item that crosses another's end is cut into
@@ -185,7 +185,7 @@ def _item_table(kind: str, items: Sequence[Item]) -> Table:
 # ---------------------------------------------------------------- highlighting
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: cheap in the sets below
 class _Span:
     start: int
     end: int
@@ -347,8 +347,9 @@ def render_html(documents: Sequence[Document], errors: Sequence[ErrorRecord] = (
         "</div>",
         _articles_html(entries),
     ]
-    templates = "".join(
-        f'<template id="article-{entry.number}">{_article_body_html(entry)}</template>' for entry in entries
+    bodies = "".join(
+        f'<script type="application/json" id="article-{entry.number}">{_script_json(_article_body_html(entry))}</script>'
+        for entry in entries
     )
     return (
         "<!DOCTYPE html>\n"
@@ -357,9 +358,18 @@ def render_html(documents: Sequence[Document], errors: Sequence[ErrorRecord] = (
         f"<title>{escape(title)}</title><style>{_css()}</style></head>"
         f"<body data-kinds='{json.dumps(list(ITEM_KINDS))}' data-page-size=\"{PAGE_SIZE}\">"
         f"<header><h1>{escape(title)}</h1>{_legend_html(totals)}</header>"
-        f"<main>{''.join(sections)}</main>{templates}"
+        f"<main>{''.join(sections)}</main>{bodies}"
         f"<script>{_SCRIPT}</script></body></html>\n"
     )
+
+
+def _script_json(value: str) -> str:
+    """``value`` as JSON that cannot end or confuse the ``<script>`` element it stands in.
+
+    >>> print(_script_json("<b>a</b><!--"))
+    "<b>a<\\/b>\\u003c!--"
+    """
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 
 def _legend_html(totals: Counter[str]) -> str:
@@ -559,8 +569,8 @@ _SCRIPT = """
   let shown = all, page = 0;
   const fill = (article) => {
     if (article.dataset.filled) return;
-    const template = document.getElementById('article-' + article.dataset.number);
-    article.querySelector('.body').appendChild(template.content.cloneNode(true));
+    const body = document.getElementById('article-' + article.dataset.number);
+    article.querySelector('.body').innerHTML = JSON.parse(body.textContent);
     article.dataset.filled = '1';
   };
   all.forEach((article) => {
