@@ -31,6 +31,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -349,14 +350,21 @@ def _warm_up(options: Options) -> None:
 
 
 def _start_worker(options: Options) -> None:
-    # The parent handles Ctrl-C and SIGTERM for the batch; a worker stops when the parent says so.
+    # The parent handles Ctrl-C and SIGTERM for the batch: it cancels what has not started and tells
+    # the busy workers to abandon their file (_process_in_worker). An idle worker ignores SIGTERM and
+    # leaves when the pool shuts down: killed while it waits, it could die holding the task queue's
+    # lock and hang every other worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_quietly)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _warm_up(options)
 
 
-def _exit_quietly(signum: int, frame: object) -> None:
-    os._exit(128 + signum)  # between two files: nothing is half written
+def _exit_with_parent(parent: int) -> None:
+    # A parent killed with -9 cannot shut its pool down: its workers would wait for tasks for ever.
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _raise_interrupted(signum: int, frame: object) -> None:
@@ -469,8 +477,6 @@ def run_batch(
     An :class:`Interrupted` raised meanwhile (see :func:`handle_interruptions`)
     stops the run cleanly and is reported in ``summary.interrupted``.
     """
-    import time
-
     started = time.perf_counter()
     summary = BatchSummary()
     tasks = _plan(files, config)
