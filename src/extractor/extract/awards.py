@@ -49,7 +49,7 @@ _EDGE_JUNK = "◎●○■□◆◇▲△★☆·•・-—*＊ \t\u3000"
 _SEPARATOR = re.compile(r"、|以及|及|和|与|(?<=[”》’」』])(?=[“《‘「『])")
 _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
-_NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}$")
+_NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}(?:、[一二三四五六七八九十特金银铜甲乙]{1,2})*$")
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         levels=levels,
         municipality_pattern=re.compile(_alternation(municipalities)) if municipalities else None,
         lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
-        tail_count=re.compile(rf"(?:共|计)?{count}$"),
+        tail_count=re.compile(rf"(?:共|计|各)?{count}$"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
         fillers=lexicon.words("award_fillers"),
     )
