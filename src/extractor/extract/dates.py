@@ -882,15 +882,7 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
             head = group[0].kind if group[0].kind in ("numdate", "numym", "festival") else _finest_level(point)
             after = atoms[stop] if stop < len(atoms) else None
             # A range: point, connector, point (5月8日至6月8日, 2023—2025年, 9月1日至3日).
-            if (
-                after is not None
-                and after.kind == "connector"
-                and after.start == end
-                and stop + 1 < len(atoms)
-                and atoms[stop + 1].level
-                and atoms[stop + 1].start == after.end
-                and not point.event_unit
-            ):
+            if _connects_a_point(atoms, stop, end) and not point.event_unit:
                 second_stop, range_end = _collect_point(atoms, stop + 1, text)
                 second = _build_point(atoms[stop + 1 : second_stop], grammar)
                 if not second.bare and not second.event_unit:
@@ -932,6 +924,16 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
             found.append(_Found(atom.start, atom.end, "date.offset.since", None, "offset", None))
         index += 1
     return found
+
+
+def _connects_a_point(atoms: list[_Atom], index: int, end: int) -> bool:
+    """Is ``atoms[index]`` a connector right at ``end``, with a point atom right after it (至6月8日)?"""
+    if index + 1 >= len(atoms):
+        return False
+    connector, following = atoms[index], atoms[index + 1]
+    return connector.kind == "connector" and connector.start == end and bool(following.level) and (
+        following.start == connector.end
+    )
 
 
 def _is_suffix_only(group: list[_Atom]) -> bool:
@@ -984,14 +986,7 @@ def _frequency_found(atom: _Atom, atoms: list[_Atom], index: int, grammar: _Gram
         level = _finest_level(_build_point(atoms[following:stop], grammar))
         unit = unit if level == "century" else level  # 每周三下午: a part of a day names no finer unit
         following = stop
-    # 每周一至周五, 每年3月至5月: the range is part of the frequency.
-    if (
-        following + 1 < len(atoms)
-        and atoms[following].kind == "connector"
-        and atoms[following].start == end
-        and atoms[following + 1].level
-        and atoms[following + 1].start == atoms[following].end
-    ):
+    if _connects_a_point(atoms, following, end):  # 每周一至周五: the range is part of the frequency
         _, end = _collect_point(atoms, following + 1, text)
     granularity = _GRANULARITY_OF_UNIT.get(unit) or _GRANULARITY_OF_LEVEL.get(unit)
     return _Found(atom.start, end, "date.frequency", None, "frequency", granularity)
