@@ -83,6 +83,7 @@ class _Vocabulary:
     cues_before: dict[str, tuple[str, str | None]]  # cue -> (signal, kind)
     cue_before_pattern: re.Pattern[str]
     emphasis_after: re.Pattern[str]
+    emphasis_end: re.Pattern[str]  # a metaphor's last word (“金名片”)
     generic: frozenset[str]
     level_pattern: re.Pattern[str]
     count_after: re.Pattern[str]
@@ -104,6 +105,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     document_heads = _alternation(word for word, (kind, _) in heads.items() if kind == "document")
     cues = {row.word: (row.signal, row.kind) for row in lexicon.rows("program_cues") if row.position == "before"}
     after = [row.word for row in lexicon.rows("program_cues") if row.position == "after"]
+    metaphors = [row.word for row in lexicon.rows("program_cues") if row.position == "end"]
     count_units = _alternation(row.word for row in lexicon.rows("units") if row.kind == "count")
     count = rf"(?:[0-9]+|[{_NUMERALS}两]+)(?:{count_units})"
     return _Vocabulary(
@@ -122,6 +124,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         cues_before=cues,
         cue_before_pattern=re.compile(_alternation(cues)),
         emphasis_after=re.compile(rf"(?:{_alternation(after)})"),
+        emphasis_end=re.compile(rf"(?:{_alternation(metaphors)})$"),
         generic=lexicon.words("program_generic"),
         level_pattern=re.compile(_alternation(row.word for row in lexicon.rows("level_cues")
                                                  if row.scope == "anywhere")),
@@ -299,7 +302,7 @@ def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -
     before = text[clause_start : group[0].start]
     if _SPEECH_AFTER.match(after) or text[max(quote.start - 1, 0) : quote.start] in ("：", ":"):
         return None
-    if vocabulary.emphasis_after.match(after):
+    if vocabulary.emphasis_after.match(after) or vocabulary.emphasis_end.search(name):
         return None
     match = vocabulary.head_after.match(after)
     if match and article.segmented.is_boundary(group[-1].end + match.end()):

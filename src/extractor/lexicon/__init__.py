@@ -195,7 +195,7 @@ class ProgramHeadRow(Row):
 class ProgramCueRow(Row):
     """A word before or after a quote that tells a program (开展“X”) from emphasis (当好“X”)."""
 
-    position: Literal["before", "after"]
+    position: Literal["before", "after", "end"]
     signal: Literal["program", "emphasis"]
     kind: ProgramKind | None = None
 
