@@ -18,12 +18,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-__all__ = ["CLOSING_MARKS", "QUOTE_MARKS", "ClauseIndex", "QuoteIndex", "QuotedSpan", "strip_quote_marks"]
+__all__ = ["CLOSING_MARKS", "ClauseIndex", "QuoteIndex", "QuotedSpan", "strip_quote_marks"]
 
 # Opening mark -> closing mark. Straight double quotes open and close alike.
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』", '"': '"'}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
-QUOTE_MARKS = "“”‘’《》〈〉「」『』\""
 CLOSING_MARKS = "”’》〉」』\""
 _MARK = re.compile(r'[“”‘’《》〈〉「」『』"\n]')
 _QUOTE_MARK_RUN = re.compile(r'[“”‘’《》〈〉「」『』"]')

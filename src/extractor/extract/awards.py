@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 from ..lexicon import Lexicon
 from ..models import Award, Level
 from ..segment import SegmentedText
@@ -204,7 +203,9 @@ def find_awards(segmented: SegmentedText, context: ExtractContext) -> list[Award
     return awards
 
 
-def award_spans(segmented: SegmentedText, lexicon: Lexicon, quotes: QuoteIndex, clauses: ClauseIndex) -> list[tuple[int, int]]:
+def award_spans(
+    segmented: SegmentedText, lexicon: Lexicon, quotes: QuoteIndex, clauses: ClauseIndex
+) -> list[tuple[int, int]]:
     """Spans where honours stand (after their triggers) and the contests they were won in.
 
     Names there are no programs. Only the regions are found, not the awards in them: the
