@@ -244,6 +244,7 @@ ROWS = [
     ("未来五年内建成20所幼儿园。", R, "未来五年内", "2024-07-09/2029-07-09", "vague"),
     ("未来一周有雨。", R, "未来一周", "2024-07-09/2024-07-16", "vague"),
     ("如今，小院亮堂了起来。", None, "如今", None, "vague"),
+    ("这两天气温升高。", R, "这两天", None, "vague"),
     # --- frequencies
     ("每年召开联席会议。", None, "每年", None, "frequency"),
     ("每月主题党日必学内容", None, "每月", None, "frequency"),
@@ -291,6 +292,10 @@ ROWS = [
     ("两周内完成。", None, "两周内", "P2W", "duration"),
     ("5个工作日内办结。", None, "5个工作日内", "P5D", "duration"),
     ("连续24年坚守讲台。", None, "24年", "P24Y", "duration"),
+    ("用3至5年时间建成。", None, "3至5年", None, "duration"),
+    ("来回两三个月。", None, "两三个月", None, "duration"),
+    ("四五个小时", None, "四五个小时", None, "duration"),
+    ("十七八年", None, "十七八年", None, "duration"),
     ("默默耕耘了三十余载。", None, "三十余载", "P30Y", "duration"),
     ("30年，弹指一挥间。", None, "30年", "P30Y", "duration"),
     ("三年半", None, "三年半", "P42M", "duration"),

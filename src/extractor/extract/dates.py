@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon, TimeFestivalRow, TimePartRow, TimeRelativeRow, TimeUnitRow, TimeVagueRow
 from ..models import DateItem
-from ..numerals import parse_chinese_number
+from ..numerals import parse_chinese_number, parse_chinese_range
 from ..segment import SegmentedText
 from . import ExtractContext
 
@@ -199,6 +199,7 @@ class _Grammar:
             # Festivals, parts of a year/month/day, vague and relative words: one trie, told apart by lookup.
             "word": _alternation(lexicon_words),
             "duration": r"(?:(?P<du_pre>最近|近|过去的?|未来|今后)(?P<du_this>这)?)?(?<![\d.．" + cn + r"])"
+            r"(?:(?P<dn_low>\d+(?:\.\d+)?|[" + cn + r"]+)(?:至|到|[—–－\-~～]{1,2}))?"
             r"(?P<dn>\d+(?:\.\d+)?|[" + cn + r"]+|[几数][十百千]?|半|若干)(?P<dn_m>多|余)?"
             r"(?:(?P<du_ge>个)(?P<dn_h>半|多)?(?P<du_c>" + all_units + r")|(?P<dn_h2>半|多)?(?P<du_b>" + bare_units + r"))"
             r"(?P<du_h>半)?(?P<du_sfx>以来|以前|以后|以内|之前|之后|之内|之久|过后|前|后|来|内|间|里)?",
@@ -714,9 +715,10 @@ def _lunar_to_solar(year: int, month: int, day: int) -> date | None:
 
 @dataclass(frozen=True)
 class _Count:
-    number: int | Decimal | None  # None for 几年, 数月
+    number: int | Decimal | None  # None for 几年, 数月, and for ranges (两三个月, 3至5年)
     unit: str
     approx: bool
+    ranged: bool = False
 
 
 def _count(match: re.Match[str], grammar: _Grammar) -> _Count | None:
@@ -728,6 +730,8 @@ def _count(match: re.Match[str], grammar: _Grammar) -> _Count | None:
     approx = bool(match["dn_m"]) or "多" in ((match["dn_h"] or "") + (match["dn_h2"] or ""))
     if digits in ("几", "数", "若干") or digits[0] in "几数":
         return _Count(None, unit, True)
+    if match["dn_low"] or parse_chinese_range(digits):  # 3至5年, 两三个月: no single ISO duration
+        return _Count(None, unit, True, ranged=True)
     try:
         number: int | Decimal = Decimal("0.5") if digits == "半" else _number(digits)
     except ValueError:
@@ -967,7 +971,7 @@ def _duration_found(
         return _Found(start, end, "date.relative.count", value, "relative", granularity, count.approx)
     if suffix in _FUTURE_SUFFIXES:
         return _Found(start, end, "date.offset.count", None, "offset", granularity, count.approx)
-    if count.number is None and suffix not in _PRESENT_SUFFIXES:
+    if count.number is None and not count.ranged and suffix not in _PRESENT_SUFFIXES:
         return None  # 几年 alone says nothing
     return _Found(start, end, "date.duration", _duration_value(count), "duration", granularity, count.approx)
 
