@@ -70,6 +70,7 @@ class _Vocabulary:
     rank_pattern: re.Pattern[str]
     ranks: dict[str, str]
     contest_pattern: re.Pattern[str]
+    contest_end: re.Pattern[str]  # a contest's last word (大赛, 评选)
     filler_lead: re.Pattern[str]
     filler_tail: re.Pattern[str]
     contest_before: re.Pattern[str]  # 在…中 before a trigger
@@ -126,6 +127,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         rank_pattern=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({_alternation(set(ranks))})$"),
         ranks=ranks,
         contest_pattern=re.compile(rf"^(.+(?:{_alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
+        contest_end=re.compile(rf"(?:{_alternation(lexicon.words('award_contests'))})[”’」』)）]?$"),
         filler_lead=re.compile(rf"^(?:{fillers})+"),
         filler_tail=re.compile(rf"(?:{fillers})+$"),
         contest_before=re.compile(rf"(.*)在(.{{2,60}}?)(?:中|上|里|期间)(?:{fillers})*$"),  # used with match()
@@ -511,6 +513,8 @@ def _region_items(
     if trigger.form == "passive" and trigger.passive_at is None and not closed:
         return []
     contest = _contest_before(article, trigger)
+    if strip_quote_marks(text[start:end]).endswith(vocabulary.not_honour):
+        return []  # 获县委、县政府主要领导批示: the list shares a head that is no honour
     pieces = _pieces(article, start, end)
     if len(pieces) > 1 and rule != "award.list.continued":
         rule += ".list"
@@ -627,8 +631,10 @@ def _contest_before(article: _Article, trigger: _Trigger) -> tuple[str, int, int
         previous_start, _ = article.clauses.span(clause_start - 1)
         if text.startswith("在", previous_start):
             match = contest_before.match(text, previous_start, clause_start - 1)
-            if match is not None and match.group(1).strip(_EDGE_JUNK):
-                match = None
+            if match is not None and (
+                match.group(1).strip(_EDGE_JUNK) or not article.vocabulary.contest_end.search(match.group(2))
+            ):
+                match = None  # 在…公布的名单中,…入选: a list, not a contest
     if match is None:
         return None
     start, end = match.span(2)

@@ -43,6 +43,7 @@ __all__ = ["find_programs", "judge_quote"]
 _MAX_QUOTED = 30  # a longer quote is speech or a sentence, not a name
 _MAX_UNQUOTED = 30
 _LONG_NAME = 10  # an unquoted name this long is specific enough without a place or number
+_CUE_WINDOW = 12  # a verb cue must end this close before the quote (实施党建品牌“七个行动计划”)
 _HEAD_WINDOW = 6  # modifiers allowed between a closing quote and its head (“1234”思政教育模式)
 _NUMERALS = "一二三四五六七八九十百千"
 # Numbered slogans that name a way of working: “114”, “十四五”, “七联七化”, “双创”, “四轮驱动”.
@@ -57,12 +58,14 @@ _SPEECH_AFTER = re.compile(r"^(?:[^，。,]{0,8}?)(?:表示|说|介绍|指出|�
 # Part-of-speech tags (jieba's set) that end a name when walking back from its head:
 # prepositions, conjunctions, particles, pronouns, adverbs, locatives, measure words.
 _STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz d w y e o q f".split())
+# Time words end a name too (明年全市计划…), but 现代 (tagged as time) may begin one (现代学徒制试点).
+_TIME_WORD = re.compile(r"[年月日]|^(?:今|明|去|前|近|目前|当前|以来|期间)")
 # Tags of words a name does not begin with (建成, 依托, 共同 …); vn (建设) may begin one.
 _LEADING_TAGS = frozenset("v vd vi vg d p c u uj r f".split())
 _LIST_BREAKER = re.compile(r"[“”《》]")  # quoted items are judged as quotes
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 # What may follow a quote that is a verb's whole object: the clause end, a list mark, 等, 和.
-_ENDS_OBJECT = re.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|等|和|及|与|以及)")
+_ENDS_OBJECT = re.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|和|及|与|以及)")
 _QUOTE_OPENERS = "“‘「『\""
 
 
@@ -118,7 +121,9 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         leading_titles=re.compile(r"^(?:、?《[^》]*》)*"),
         title_after=re.compile(rf"等?[^，,。；;]{{0,8}}?({heads_alt})"),
         title_before=re.compile(rf"({heads_alt})$"),
-        list_head=re.compile(rf"、[^，,。；;：:！!？?\n]{{0,30}}?等?[^，,。；;：:！!？?\n]{{0,12}}?(?:{heads_alt})"),
+        list_head=re.compile(
+            rf"(?:、[^，,。；;：:！!？?\n]{{0,30}}?等?|等)[^，,。；;：:！!？?\n]{{0,12}}?(?:{heads_alt})"
+        ),
         counted_head=re.compile(rf"(?:{count})({unquoted_alt})$"),
         about_pattern=re.compile(rf"关于[^，,。；;！!？?\n]{{2,60}}?的(?:{document_heads})"),
         cues_before=cues,
@@ -314,7 +319,7 @@ def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -
     if _SLOGAN.match(name) or "+" in name:
         # A bare number names a period or a code (“十四五”); numbered words name a method.
         return ("other" if _NUMBER_ONLY.match(name) else "model"), "program.quote.slogan"
-    cue = _last_cue(vocabulary, before)
+    cue = _last_cue(vocabulary, before[-_CUE_WINDOW:])
     signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
     if signal == "emphasis":
         return None
@@ -443,7 +448,9 @@ def _name_start(article: _Article, head_start: int) -> int | None:
             if word == "、" and len(first_word) == 1:
                 return None  # 省、市、县三级…: the tail of a list of modifiers, no name
             break
-        if tag in _STOP_TAGS or (tag == "m" and not _LATIN_OR_DIGIT.search(word)):
+        if tag in _STOP_TAGS or (tag == "m" and not _LATIN_OR_DIGIT.search(word)) or (
+            tag == "t" and _TIME_WORD.search(word)
+        ):
             if tag in ("q", "m"):
                 return None  # 6个小院委员工作室, 25.5万亩稻渔基地: counted, not named
             break
