@@ -54,6 +54,7 @@ def test_a_trailing_byline_is_cut_from_the_last_paragraph(sample_text):
         ("标题 两部分\n\n记者 方晓雯 通讯员 钟立群\n\n正文,内容。", "标题 两部分", None, ["方晓雯", "钟立群"]),
         ("标题\n\n本报记者 王明 李华\n\n正文,内容。", "标题", None, ["王明", "李华"]),
         ("发布日期:2024-09-26 来源:某区人民法院\n标题 两部分\n\n正文,内容。", "标题 两部分", None, []),
+        ("标题 两部分\n\n发布时间:2023-11-03\n\n记者 钟晓岚\n\n正文,内容。\n\n小标题\n\n正文,内容。", "标题 两部分", None, ["钟晓岚"]),
     ],
 )
 def test_article_metadata(page, title, subtitle, authors):

@@ -119,7 +119,7 @@ def iter_article_drafts(
             current.subtitle = paragraph.lstrip("—-─ ")
         elif kind == "byline":
             current.authors.extend(_names(paragraph))
-            closed = closed or bool(current.paragraphs)
+            closed = closed or _has_body(current)
         elif kind == "sidebar":
             in_sidebar, sidebar_has_body = True, False
             current.headings.append(len(current.paragraphs))
@@ -195,3 +195,8 @@ def _names(line: str) -> list[str]:
 
 def _is_name(name: str, surnames: frozenset[str]) -> bool:
     return 2 <= len(name) <= 4 and (name[0] in surnames or name[:2] in surnames)
+
+
+def _has_body(article: ArticleDraft) -> bool:
+    """Has the article text of its own yet? A publish line above the byline is not body."""
+    return any(not META_LINE.match(paragraph) for paragraph in article.paragraphs)
