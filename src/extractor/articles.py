@@ -63,6 +63,11 @@ _BYLINE_ROLE_ANYWHERE = regex.compile(rf"(?:(?<=^)|(?<=[\s\u3000、,，]))(?:{_B
 
 _BYLINE = regex.compile(rf"^{_NAME}(?:[ \u3000、,，]+{_NAME}){{0,5}}$")
 _TRAILING_BYLINE = regex.compile(rf"(?<=[。！？!?”])[ \u3000]+({_NAME}(?:[ \u3000]+{_NAME}){{0,4}})$")
+# "本报讯(记者 吴晓梅)12月26日,…", "新华社北京3月5日电(记者 王明)": names in a dateline.
+_DATELINE_BYLINE = regex.compile(
+    rf"^[\p{{Han}}0-9]{{0,16}}(?:讯|电)\s*[（(]\s*((?:{_BYLINE_ROLES}[\s\u3000:：]*)?{_NAME}"
+    rf"(?:[\s\u3000、,，]+(?:{_BYLINE_ROLES}[\s\u3000:：]*)?{_NAME}){{0,5}})\s*[）)]"
+)
 _PHOTO_CREDIT = regex.compile(r"^(?:图片由.{1,40}提供|(?:图|图片|摄影)[:：/].{1,30}|.{1,20}[ \u3000]摄)$")
 _SIDEBAR = regex.compile(r"^(?:相关)?(?:链接|延伸阅读|背景资料|小贴士|相关新闻)[》>:：]*$")
 _BULLET = ("◎", "●", "■", "▲", "◆", "★", "☆", "□", "•")
@@ -140,6 +145,11 @@ def iter_article_drafts(
 
 def _add_paragraph(article: ArticleDraft, paragraph: str, kind: str, surnames: frozenset[str]) -> bool:
     """Append a body paragraph; returns True when it ended with the byline."""
+    dateline = _DATELINE_BYLINE.match(paragraph) if kind == "body" else None
+    if dateline:
+        names = _names(dateline.group(1))
+        if names and all(_is_name(name, surnames) for name in names):
+            article.authors.extend(names)
     trailing = _TRAILING_BYLINE.search(paragraph)
     ends_with_byline = False
     if trailing and kind == "body":
