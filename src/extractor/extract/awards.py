@@ -47,6 +47,7 @@ _LEADING_DATE = re.compile(rf"^(?:[{_NUMERALS}]{{2,4}}年(?:[{_NUMERALS}]{{1,2}}
 _EDGE_JUNK = "◎●○■□◆◇▲△★☆·•・-—*＊ \t\u3000"
 _SEPARATOR = re.compile(r"、|以及|及|和|与|(?<=[”》’」』])(?=[“《‘「『])")
 _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
+_CONTEST_IN_SENTENCE = re.compile(r"在([^，,。；;在]{2,60})(?:中|上)(?=[，,]|[^，,。；;]{0,12}获)")
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
 _NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}(?:、[一二三四五六七八九十特金银铜甲乙]{1,2})*$")
 
@@ -71,6 +72,7 @@ class _Vocabulary:
     ranks: dict[str, str]
     contest_pattern: re.Pattern[str]
     contest_end: re.Pattern[str]  # a contest's last word (大赛, 评选)
+    counted_rank: re.Pattern[str]  # 一等奖5名: a rank and how many won it
     filler_lead: re.Pattern[str]
     filler_tail: re.Pattern[str]
     contest_before: re.Pattern[str]  # 在…中 before a trigger
@@ -136,6 +138,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         municipality_pattern=re.compile(_alternation(municipalities)) if municipalities else None,
         lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
         tail_count=re.compile(rf"(?:共|计|各)?{count}$"),
+        counted_rank=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*(?:{_alternation(set(ranks))}))({count})"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
         fillers=lexicon.words("award_fillers"),
     )
@@ -255,9 +258,14 @@ def _title_subject(title: str) -> str | None:
 
 
 def _sentence_date(segmented: SegmentedText, offset: int, item_end: int) -> str | None:
-    """The first year (and month) written in the award's sentence before the award ends."""
+    """The last year (and month) written in the award's sentence before the award ends.
+
+    The nearest date wins: 2012年被列入…名录,2019年获评… dates the second honour 2019.
+    """
     start, _ = segmented.sentence_span(offset)
-    match = _DATE.search(segmented.text, start, item_end)
+    match = None
+    for match in _DATE.finditer(segmented.text, start, item_end):
+        pass
     if match is None:
         return None
     year, month = match.group(1), match.group(2)
@@ -354,7 +362,33 @@ def _scan(article: _Article) -> list[_Item]:
         if found:
             previous = (sentence_start, found[-1].recipient)
             items.extend(_continued_items(article, end, next_start, found[-1]))
+    counted = _counted_ranks(article, items)
+    if counted:
+        items = sorted(items + counted, key=lambda item: item.start)
     return items
+
+
+def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
+    """Ranks counted after the sentence says prizes were won (…全部获奖,其中一等奖5名、二等奖4名)."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    taken = [(item.start, item.end) for item in items]
+    found = []
+    for match in vocabulary.counted_rank.finditer(text):
+        start, end = match.span(1)
+        if any(item_start <= start < item_end for item_start, item_end in taken):
+            continue
+        sentence_start, _ = article.segmented.sentence_span(start)
+        if text.find("获", sentence_start, start) < 0 or not article.segmented.is_boundary(start):
+            continue  # 大赛设一等奖5名: prizes offered, not won
+        name = match.group(1)
+        item = _Item(start, end, name, match.group(2), "award.rank.counted", rank=_rank(vocabulary, name))
+        contests = list(_CONTEST_IN_SENTENCE.finditer(text, sentence_start, start))
+        if contests:
+            item.contest = contests[-1].group(1)
+            item.level = _level(article, None, item.contest)
+        found.append(item)
+    return found
 
 
 def _region_end(article: _Article, start: int, limit: int) -> tuple[int, bool]:

@@ -63,6 +63,8 @@ _TIME_WORD = re.compile(r"[年月日]|^(?:今|明|去|前|近|目前|当前|以�
 # Tags of words a name does not begin with (建成, 依托, 共同 …); vn (建设) may begin one.
 _LEADING_TAGS = frozenset("v vd vi vg d p c u uj r f".split())
 _LIST_BREAKER = re.compile(r"[“”《》]")  # quoted items are judged as quotes
+# The modifiers and head after a closing quote: letters and digits, no punctuation.
+_MODIFIERS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,12}")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 # What may follow a quote that is a verb's whole object: the clause end, a list mark, 等, 和.
 _ENDS_OBJECT = re.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|和|及|与|以及)")
@@ -73,7 +75,7 @@ _QUOTE_OPENERS = "“‘「『\""
 class _Vocabulary:
     heads: dict[str, tuple[str, str]]  # head -> (kind or "none", unquoted: named, cue or never)
     head_pattern: re.Pattern[str]  # heads of unquoted names (named and cue)
-    head_after: re.Pattern[str]  # a head just after a closing quote
+    head_pattern_all: re.Pattern[str]  # every program head (after a closing quote)
     head_end: re.Pattern[str]  # a head that ends a name
     title_after: re.Pattern[str]  # a head after a book title (《X》等校本选修课)
     title_before: re.Pattern[str]  # a head before a book title (课题《X》)
@@ -114,7 +116,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     return _Vocabulary(
         heads=heads,
         head_pattern=re.compile(unquoted_alt),
-        head_after=re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,{_HEAD_WINDOW}}}?(?:{heads_alt})"),
+        head_pattern_all=re.compile(heads_alt),
         head_end=re.compile(rf"(?:{heads_alt})$"),
         none_end=re.compile(rf"(?:{none_alt})$"),
         none_start=re.compile(none_alt),
@@ -309,9 +311,8 @@ def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -
         return None
     if vocabulary.emphasis_after.match(after) or vocabulary.emphasis_end.search(name):
         return None
-    match = vocabulary.head_after.match(after)
-    if match and article.segmented.is_boundary(group[-1].end + match.end()):
-        head = vocabulary.head_end.search(match.group()).group()
+    head = _head_after(article, group[-1].end, after)
+    if head is not None:
         return vocabulary.heads[head][0], "program.quote.head"  # type: ignore[return-value]
     kind = _kind_of_name(vocabulary, name)
     if kind not in (None, "none"):
@@ -330,6 +331,18 @@ def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -
     if signal == "program" and _ENDS_OBJECT.match(after):
         # 打造“X”: the quote is the verb's object; in 打造“网红”打卡点 the object is 打卡点.
         return (cue_kind or "other"), "program.quote.verb"  # type: ignore[return-value]
+    return None
+
+
+def _head_after(article: _Article, offset: int, after: str) -> str | None:
+    """The program head that a few modifiers after a quote end with (“1234”思政教育模式 → 模式).
+
+    The head must end a word: in “学为中心”课堂教学改革 the head is 改革, not 课堂.
+    """
+    window = _MODIFIERS.match(after).end()
+    for match in article.vocabulary.head_pattern_all.finditer(after, 0, window):
+        if match.start() <= _HEAD_WINDOW and article.segmented.is_boundary(offset + match.end()):
+            return match.group()
     return None
 
 
