@@ -67,6 +67,7 @@ TABLE: list[tuple[str, list[tuple[str, Any]]]] = [
     # ---- quotes whose own name ends with a program head
     ("实施党建品牌“七个行动计划”。", [("七个行动计划", "project")]),
     ("深入实施“强基计划”。", [("强基计划", "project")]),
+    ("持续打好“蓝天保卫战”。", [("蓝天保卫战", "campaign")]),
     ("打造民中特色“大思政课”。", [("大思政课", "course")]),
     ("坚持和发展新时代“枫桥经验”。", [("枫桥经验", "model")]),
     ("举办“眼镜产业发展经济沙龙”,形成调研报告。", [("眼镜产业发展经济沙龙", "campaign")]),

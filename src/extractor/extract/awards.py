@@ -47,6 +47,7 @@ _LEADING_DATE = re.compile(rf"^(?:[{_NUMERALS}]{{2,4}}年(?:[{_NUMERALS}]{{1,2}}
 _EDGE_JUNK = "◎●○■□◆◇▲△★☆·•・-—*＊ \t\u3000"
 _SEPARATOR = re.compile(r"、|以及|及|和|与|(?<=[”》’」』])(?=[“《‘「『])")
 _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
+_PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省|自治区")
 _CONTEST_IN_SENTENCE = re.compile(r"在([^，,。；;在]{2,60})(?:中|上)(?=[，,]|[^，,。；;]{0,12}获)")
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
 _NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}(?:、[一二三四五六七八九十特金银铜甲乙]{1,2})*$")
@@ -241,9 +242,24 @@ def _prepare(segmented: SegmentedText, lexicon: Lexicon, title: str) -> _Article
     vocabulary = _vocabulary(lexicon)
     quotes = QuoteIndex(segmented.text)
     clauses = ClauseIndex(segmented.text, quotes)
+    return _Article(
+        segmented, vocabulary, quotes, clauses, _title_subject(title), _in_municipality(vocabulary, title, segmented.text)
+    )
+
+
+def _in_municipality(vocabulary: _Vocabulary, title: str, text: str) -> bool:
+    """Is the article about one of the four municipalities (so that its 市级 honours are provincial)?
+
+    It is when its title names one, or its text names them more often than provinces: a
+    Shandong hospital that works with 北京天坛医院 is not in Beijing.
+    """
     pattern = vocabulary.municipality_pattern
-    provincial_cities = bool(pattern and (pattern.search(title) or pattern.search(segmented.text)))
-    return _Article(segmented, vocabulary, quotes, clauses, _title_subject(title), provincial_cities)
+    if pattern is None:
+        return False
+    if pattern.search(title):
+        return True
+    municipalities = len(pattern.findall(text))
+    return municipalities > 0 and municipalities > len(_PROVINCE.findall(text))
 
 
 def _title_subject(title: str) -> str | None:
@@ -706,9 +722,11 @@ def _rank(vocabulary: _Vocabulary, name: str) -> str | None:
 def _level(article: _Article, start: int | None, name: str) -> Level | None:
     """The level a name states (全国 national, 重庆市/市级 provincial in a municipality …)."""
     vocabulary = article.vocabulary
+    batch = _BATCH.match(name)
+    first = batch.end() if batch else 0  # 第七批国家…: a start cue may follow the batch
     for match in vocabulary.level_pattern.finditer(name):
         level, scope = vocabulary.levels[match.group()]
-        if scope == "start" and match.start() != 0:
+        if scope == "start" and match.start() not in (0, first):
             continue
         if match.start() > 0 and start is not None and not article.segmented.is_boundary(start + match.start()):
             continue
