@@ -73,7 +73,7 @@ class _Vocabulary:
     ranks: dict[str, str]
     contest_pattern: re.Pattern[str]
     contest_end: re.Pattern[str]  # a contest's last word (大赛, 评选)
-    counted_rank: re.Pattern[str]  # 一等奖5名: a rank and how many won it
+    rank_count_gate: re.Pattern[str]  # a rank's last character before a number (一等奖5名)
     filler_lead: re.Pattern[str]
     filler_tail: re.Pattern[str]
     contest_before: re.Pattern[str]  # 在…中 before a trigger
@@ -139,7 +139,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         municipality_pattern=re.compile(_alternation(municipalities)) if municipalities else None,
         lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
         tail_count=re.compile(rf"(?:共|计|各)?{count}$"),
-        counted_rank=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*(?:{_alternation(set(ranks))}))({count})"),
+        rank_count_gate=re.compile(f"[{''.join(sorted({rank[-1] for rank in ranks}))}](?=[{_NUMERALS}])"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
         fillers=lexicon.words("award_fillers"),
     )
@@ -390,15 +390,21 @@ def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
     vocabulary = article.vocabulary
     taken = [(item.start, item.end) for item in items]
     found = []
-    for match in vocabulary.counted_rank.finditer(text):
-        start, end = match.span(1)
+    # A rank's last character before a number is rare: find it first, then read the rank back.
+    for hit in vocabulary.rank_count_gate.finditer(text):
+        end = hit.end()
+        rank = vocabulary.rank_pattern.search(text, max(end - 16, 0), end)
+        count = vocabulary.lead_count.match(text, end)
+        if rank is None or count is None:
+            continue
+        start = rank.start()
         if any(item_start <= start < item_end for item_start, item_end in taken):
             continue
         sentence_start, _ = article.segmented.sentence_span(start)
         if text.find("获", sentence_start, start) < 0 or not article.segmented.is_boundary(start):
             continue  # 大赛设一等奖5名: prizes offered, not won
-        name = match.group(1)
-        item = _Item(start, end, name, match.group(2), "award.rank.counted", rank=_rank(vocabulary, name))
+        name = text[start:end]
+        item = _Item(start, end, name, count.group(), "award.rank.counted", rank=_rank(vocabulary, name))
         contests = list(_CONTEST_IN_SENTENCE.finditer(text, sentence_start, start))
         if contests:
             item.contest = contests[-1].group(1)
