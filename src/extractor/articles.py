@@ -4,8 +4,8 @@ A page can hold several articles. An article starts with a headline; it is
 closed by a byline (a line of names, or names after the last sentence), and
 the next headline after that starts the next article. A sidebar (``链接》``)
 after a byline still belongs to the article before it. The article's
-``text`` is its body paragraphs (section headings, sidebar and photo credit
-included, title and byline not), joined with line breaks: every item's
+``text`` is its body paragraphs (subtitle, section headings, sidebar and photo
+credit included, title and byline not), joined with line breaks: every item's
 offsets point into it.
 
 >>> page = repair_layout("标题 第二部分\\n\\n正文第一段,共有7所学校。\\n\\n张三 李四")
@@ -120,8 +120,9 @@ def iter_article_drafts(
             pending_meta = []
             closed = False
             _add_paragraph(current, paragraph, kind, surnames)
-        elif kind == "subtitle" and not current.paragraphs and current.subtitle is None:
+        elif kind == "subtitle" and not _has_body(current) and current.subtitle is None:
             current.subtitle = paragraph.lstrip("—-─ ")
+            current.paragraphs.append(paragraph)  # its facts are the article's too (一季度产值增长15.8%)
         elif kind == "byline":
             current.authors.extend(_names(paragraph))
             closed = closed or _has_body(current)
@@ -208,5 +209,5 @@ def _is_name(name: str, surnames: frozenset[str]) -> bool:
 
 
 def _has_body(article: ArticleDraft) -> bool:
-    """Has the article text of its own yet? A publish line above the byline is not body."""
-    return any(not META_LINE.match(paragraph) for paragraph in article.paragraphs)
+    """Has the article text of its own yet? A publish line or subtitle above the byline is not body."""
+    return any(not (META_LINE.match(p) or _SUBTITLE.match(p)) for p in article.paragraphs)

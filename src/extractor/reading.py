@@ -508,6 +508,7 @@ _HEADLINE_GAP = regex.compile(r"\S[ \u3000]+\S")
 _INNER_PUNCT = regex.compile(r"[,，。；;：:！？!?]")
 # A web page's own publish line (发布日期:2024-07-09 来源:…): metadata, never continued.
 META_LINE = regex.compile(r"^(?:发布日期|发布时间|发稿时间|日期|时间|来源|信息来源|作者|编辑|浏览次数|点击数)\s*[:：]")
+_SUBTITLE_DASHES = ("——", "--", "──")  # a subtitle line stands alone
 _NOT_CONTINUATION = ("◎", "●", "■", "▲", "◆", "★", "☆", "□", "·", "•", "—", "链接")
 
 
@@ -605,7 +606,8 @@ class _Paragraph:
         tail = self._tail
         last = tail[-1]
         headline_like = self._has_gap and not self._has_inner_punct and last not in _SENTENCE_END
-        if headline_like or _TRAILING_BYLINE.search(tail) or META_LINE.match(self._lines[0]):
+        first = self._lines[0]
+        if headline_like or _TRAILING_BYLINE.search(tail) or META_LINE.match(first) or first.startswith(_SUBTITLE_DASHES):
             return False
         if last in _SENTENCE_END:
             return False
