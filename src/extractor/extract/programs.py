@@ -257,6 +257,8 @@ def _kind_around_title(article: _Article, quote: QuotedSpan) -> str | None:
     if match:
         return vocabulary.heads[match.group(1)][0]  # type: ignore[return-value]
     before = text[max(clause_start, quote.start - 8) : quote.start]
+    if vocabulary.none_end.search(before):
+        return "none"  # 歌曲《…》, 美术作品《…》: a work, not a program
     match = vocabulary.title_before.search(before)
     if match:
         return vocabulary.heads[match.group(1)][0]  # type: ignore[return-value]
