@@ -38,7 +38,7 @@ from . import ExtractContext
 from ._spans import ClauseIndex, QuoteIndex, QuotedSpan, strip_quote_marks
 from .awards import award_spans
 
-__all__ = ["find_programs", "judge_quote"]
+__all__ = ["find_programs"]
 
 _MAX_QUOTED = 30  # a longer quote is speech or a sentence, not a name
 _MAX_UNQUOTED = 30
@@ -275,7 +275,7 @@ def _quoted_names(article: _Article) -> list[_Found]:
         for quote in group:
             if article.is_blocked(quote.inner_start, quote.inner_end):
                 continue
-            verdict = judge_quote(article, quote, group)
+            verdict = _judge_quote(article, quote, group)
             if verdict is None:
                 continue
             kind, rule = verdict
@@ -298,7 +298,7 @@ def _quote_groups(article: _Article) -> list[list[QuotedSpan]]:
     return groups
 
 
-def judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -> tuple[ProgramKind, str] | None:
+def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -> tuple[ProgramKind, str] | None:
     """``(kind, rule)`` when a quote names a program, None when it is speech or emphasis."""
     text = article.segmented.text
     vocabulary = article.vocabulary
