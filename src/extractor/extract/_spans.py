@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-__all__ = ["CLOSING_MARKS", "ClauseIndex", "QuoteIndex", "QuotedSpan", "strip_quote_marks"]
+__all__ = ["CLOSING_MARKS", "alternation", "ClauseIndex", "QuoteIndex", "QuotedSpan", "strip_quote_marks"]
 
 # Opening mark -> closing mark. Straight double quotes open and close alike.
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』", '"': '"'}
@@ -46,6 +46,16 @@ class QuotedSpan:
     @property
     def inner_end(self) -> int:
         return self.end - 1
+
+
+def alternation(words) -> str:
+    """A regular expression that matches any of ``words``, longest first (so 获评 wins over 获).
+
+    >>> alternation(["获", "获评"])
+    '获评|获'
+    """
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "|".join(re.escape(word) for word in ordered) or r"(?!x)x"
 
 
 def strip_quote_marks(text: str) -> str:

@@ -27,7 +27,7 @@ from ..lexicon import Lexicon
 from ..models import Award, Level
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._spans import CLOSING_MARKS, ClauseIndex, QuoteIndex, strip_quote_marks
+from ._spans import CLOSING_MARKS, ClauseIndex, QuoteIndex, alternation, strip_quote_marks
 
 __all__ = ["award_spans", "find_awards"]
 
@@ -86,11 +86,6 @@ class _Vocabulary:
     fillers: frozenset[str]
 
 
-def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
-    ordered = sorted(words, key=lambda word: (-len(word), word))
-    return "|".join(re.escape(word) for word in ordered) or r"(?!x)x"
-
-
 def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     triggers_by_first: dict[str, list[tuple[str, str, str]]] = {}
     for row in lexicon.rows("award_triggers"):
@@ -103,40 +98,40 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     generic = frozenset(row.word for row in lexicon.rows("award_generic") if row.role == "generic")
     not_honour = tuple(row.word for row in lexicon.rows("award_generic") if row.role == "not_honour")
     levels = {row.word: (row.level, row.scope) for row in lexicon.rows("level_cues")}
-    fillers = _alternation(lexicon.words("award_fillers"))
+    fillers = alternation(lexicon.words("award_fillers"))
     ranks = {row.word: row.rank or row.word for row in lexicon.rows("award_ranks")}
-    count_units = _alternation({row.word for row in lexicon.rows("units") if row.kind == "count"})
+    count_units = alternation({row.word for row in lexicon.rows("units") if row.kind == "count"})
     # A count after a name (一等奖1项); not an ordinal (第一名).
     count = rf"(?<![第{_NUMERALS}.])[{_NUMERALS}.]+(?:余|多)?(?:{count_units})(?:以上|左右)?"
     municipalities = lexicon.words("municipalities")
     return _Vocabulary(
         # The stdlib engine scans a plain alternation of words several times faster than `regex`.
-        trigger_pattern=re.compile(_alternation({w for ws in triggers_by_first.values() for w, _, _ in ws})),
+        trigger_pattern=re.compile(alternation({w for ws in triggers_by_first.values() for w, _, _ in ws})),
         triggers_by_first=triggers_by_first,
-        end_pattern=re.compile(_alternation(ending)),
+        end_pattern=re.compile(alternation(ending)),
         wrapper_roles=wrapper_roles,
-        suffix_pattern=re.compile(rf"(?:{_alternation(dropped)})+$"),
+        suffix_pattern=re.compile(rf"(?:{alternation(dropped)})+$"),
         conferral_pattern=re.compile(
-            rf"[^“”《》]{{0,{_MAX_AGENT}}}?(?:{_alternation([w for w, r in wrapper_roles.items() if r == 'conferral'])})"
+            rf"[^“”《》]{{0,{_MAX_AGENT}}}?(?:{alternation([w for w, r in wrapper_roles.items() if r == 'conferral'])})"
         ),
         generic_words=generic,
         generic_pattern=re.compile(
-            rf"^(?:{_alternation(set(levels))})*(?:{_alternation(generic)})+$"
+            rf"^(?:{alternation(set(levels))})*(?:{alternation(generic)})+$"
         ),
-        generic_start=re.compile(_alternation(generic)),
+        generic_start=re.compile(alternation(generic)),
         not_honour=not_honour,
         heads=tuple(sorted(lexicon.words("award_heads"), key=len, reverse=True)),
         joining_heads=tuple(row.word for row in lexicon.rows("award_heads") if row.joins),
-        rank_pattern=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({_alternation(set(ranks))})$"),
+        rank_pattern=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({alternation(set(ranks))})$"),
         ranks=ranks,
-        contest_pattern=re.compile(rf"^(.+(?:{_alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
-        contest_end=re.compile(rf"(?:{_alternation(lexicon.words('award_contests'))})[”’」』)）]?$"),
+        contest_pattern=re.compile(rf"^(.+(?:{alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
+        contest_end=re.compile(rf"(?:{alternation(lexicon.words('award_contests'))})[”’」』)）]?$"),
         filler_lead=re.compile(rf"^(?:{fillers})+"),
         filler_tail=re.compile(rf"(?:{fillers})+$"),
         contest_before=re.compile(rf"(.*)在(.{{2,60}}?)(?:中|上|里|期间)(?:{fillers})*$"),  # used with match()
-        level_pattern=re.compile(_alternation(set(levels))),
+        level_pattern=re.compile(alternation(set(levels))),
         levels=levels,
-        municipality_pattern=re.compile(_alternation(municipalities)) if municipalities else None,
+        municipality_pattern=re.compile(alternation(municipalities)) if municipalities else None,
         lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
         tail_count=re.compile(rf"(?:共|计|各)?{count}$"),
         rank_count_gate=re.compile(f"[{''.join(sorted({rank[-1] for rank in ranks}))}](?=[{_NUMERALS}])"),

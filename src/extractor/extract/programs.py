@@ -35,7 +35,7 @@ from ..lexicon import Lexicon
 from ..models import Program, ProgramKind, Span
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._spans import ClauseIndex, QuoteIndex, QuotedSpan, strip_quote_marks
+from ._spans import ClauseIndex, QuoteIndex, QuotedSpan, alternation, strip_quote_marks
 from .awards import award_spans
 
 __all__ = ["find_programs"]
@@ -66,7 +66,7 @@ _LIST_BREAKER = re.compile(r"[“”《》]")  # quoted items are judged as quot
 # The modifiers and head after a closing quote: letters and digits, no punctuation.
 _MODIFIERS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,12}")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
-# What may follow a quote that is a verb's whole object: the clause end, a list mark, 等, 和.
+# What may follow a quote that is a verb's whole object: the clause end, a list mark, 和.
 _ENDS_OBJECT = re.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|和|及|与|以及)")
 _QUOTE_OPENERS = "“‘「『\""
 
@@ -94,24 +94,19 @@ class _Vocabulary:
     count_after: re.Pattern[str]
 
 
-def _alternation(words) -> str:
-    ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return "|".join(re.escape(word) for word in ordered) or r"(?!x)x"
-
-
 def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     heads = {row.word: (row.kind, row.unquoted) for row in lexicon.rows("program_heads")}
     program_heads = [word for word, (kind, _) in heads.items() if kind != "none"]
-    none_alt = _alternation(word for word, (kind, _) in heads.items() if kind == "none")
-    unquoted_alt = _alternation(
+    none_alt = alternation(word for word, (kind, _) in heads.items() if kind == "none")
+    unquoted_alt = alternation(
         word for word, (kind, unquoted) in heads.items() if kind != "none" and unquoted != "never"
     )
-    heads_alt = _alternation(program_heads)
-    document_heads = _alternation(word for word, (kind, _) in heads.items() if kind == "document")
+    heads_alt = alternation(program_heads)
+    document_heads = alternation(word for word, (kind, _) in heads.items() if kind == "document")
     cues = {row.word: (row.signal, row.kind) for row in lexicon.rows("program_cues") if row.position == "before"}
     after = [row.word for row in lexicon.rows("program_cues") if row.position == "after"]
     metaphors = [row.word for row in lexicon.rows("program_cues") if row.position == "end"]
-    count_units = _alternation(row.word for row in lexicon.rows("units") if row.kind == "count")
+    count_units = alternation(row.word for row in lexicon.rows("units") if row.kind == "count")
     count = rf"(?:[0-9]+|[{_NUMERALS}两]+)(?:{count_units})"
     return _Vocabulary(
         heads=heads,
@@ -129,11 +124,11 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         counted_head=re.compile(rf"(?:{count})({unquoted_alt})$"),
         about_pattern=re.compile(rf"关于[^，,。；;！!？?\n]{{2,60}}?的(?:{document_heads})"),
         cues_before=cues,
-        cue_before_pattern=re.compile(_alternation(cues)),
-        emphasis_after=re.compile(rf"(?:{_alternation(after)})"),
-        emphasis_end=re.compile(rf"(?:{_alternation(metaphors)})$"),
+        cue_before_pattern=re.compile(alternation(cues)),
+        emphasis_after=re.compile(rf"(?:{alternation(after)})"),
+        emphasis_end=re.compile(rf"(?:{alternation(metaphors)})$"),
         generic=lexicon.words("program_generic"),
-        level_pattern=re.compile(_alternation(row.word for row in lexicon.rows("level_cues")
+        level_pattern=re.compile(alternation(row.word for row in lexicon.rows("level_cues")
                                                  if row.scope == "anywhere")),
         count_after=re.compile(rf"[0-9{_NUMERALS}两]+(?:余|多)?(?:{count_units})"),
     )
