@@ -63,6 +63,7 @@ class _Vocabulary:
     wrapper_roles: dict[str, str]
     suffix_pattern: re.Pattern[str]  # wrappers dropped at a name's end
     conferral_pattern: re.Pattern[str]  # 教育部公布的: who conferred, before the name
+    lead_pattern: re.Pattern[str]  # 建设: a verb glued before the name
     generic_words: frozenset[str]
     generic_pattern: re.Pattern[str]  # a name made only of a level and generic words
     generic_start: re.Pattern[str]
@@ -111,6 +112,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         end_pattern=re.compile(alternation(ending)),
         wrapper_roles=wrapper_roles,
         suffix_pattern=re.compile(rf"(?:{alternation(dropped)})+$"),
+        lead_pattern=re.compile(alternation(w for w, r in wrapper_roles.items() if r == "lead")),
         conferral_pattern=re.compile(
             rf"[^“”《》]{{0,{_MAX_AGENT}}}?(?:{alternation([w for w, r in wrapper_roles.items() if r == 'conferral'])})"
         ),
@@ -535,6 +537,12 @@ def _trim(article: _Article, start: int, end: int) -> tuple[int, int, str | None
         if text.startswith("等", end - 1) and end - 1 > start:
             end -= 1
         match = vocabulary.conferral_pattern.match(text, start, end)
+        if match is None:
+            # 获批建设国家级…: a glued verb, when a level or a batch starts the honour after it
+            # (建设工程鲁班奖 keeps its 建设).
+            match = vocabulary.lead_pattern.match(text, start, end)
+            if match and not (vocabulary.level_pattern.match(text, match.end()) or _BATCH.match(text, match.end())):
+                match = None
         if match and match.end() < end:
             start = match.end()
         start, end = _trim_marks(article, start, end)

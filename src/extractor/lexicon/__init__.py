@@ -157,7 +157,7 @@ class AwardTriggerRow(Row):
 class AwardWrapperRow(Row):
     """A word around an honour's name that is not the honour (称号, 名单, 的好成绩, 颁发的)."""
 
-    role: Literal["closing", "suffix", "stop", "conferral"]
+    role: Literal["closing", "suffix", "stop", "conferral", "lead"]
 
 
 class AwardGenericRow(Row):
