@@ -42,6 +42,7 @@ __all__ = ["find_programs"]
 
 _MAX_QUOTED = 30  # a longer quote is speech or a sentence, not a name
 _MAX_UNQUOTED = 30
+_MIN_BODY = 3  # characters an unquoted name needs before its head
 _LONG_NAME = 10  # an unquoted name this long is specific enough without a place or number
 _CUE_WINDOW = 12  # a verb cue must end this close before the quote (实施党建品牌“七个行动计划”)
 _HEAD_WINDOW = 6  # modifiers allowed between a closing quote and its head (“1234”思政教育模式)
@@ -482,11 +483,10 @@ def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
     vocabulary = article.vocabulary
     _, unquoted = vocabulary.heads[head]
     body = name[: -len(head)]
-    if len(body) < 2:
-        return False
-    words = [word for word in article.segmented.words[
-        article.segmented.word_index_at(start) : article.segmented.word_index_at(start + len(body) - 1) + 1
-    ]]
+    if len(body) < _MIN_BODY:
+        return False  # 民心工程, 国家试点: a kind of program, not one
+    segmented = article.segmented
+    words = segmented.words[segmented.word_index_at(start) : segmented.word_index_at(start + len(body) - 1) + 1]
     if all(word in vocabulary.generic for word in words):
         return False
     if unquoted == "named":
