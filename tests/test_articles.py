@@ -89,3 +89,12 @@ def test_headings_become_sections(line, is_heading):
 def test_a_publish_line_above_the_headline_stays_in_the_text_of_the_article_below():
     (article,) = _split("发布日期:2024-09-26 来源:某区人民法院\n\n标题 两部分\n\n正文,内容。")
     assert article.text.startswith("发布日期:2024-09-26")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["图片由万盛经开区教育局提供", "（图片由金水区教育局提供）", "李卫东 摄", "图:张三", "(照片由某校提供)"],
+)
+def test_photo_credits_are_not_authors(credit):
+    (article,) = _split(f"标题\n\n正文,内容。\n\n{credit}\n\n张三 李四")
+    assert article.photo_credit == credit and article.authors == ["张三", "李四"]
