@@ -32,7 +32,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon
-from ..models import Program, ProgramKind, Span
+from ..models import Program, ProgramKind
 from ..segment import SegmentedText
 from . import ExtractContext
 from ._spans import ClauseIndex, QuoteIndex, QuotedSpan, alternation, strip_quote_marks
@@ -533,18 +533,21 @@ def _merge(article: _Article, found: list[_Found]) -> list[Program]:
             ):
                 occurrences.add((position, end))
             position = text.find(surface, position + 1)
-        mentions = [Span(start=start, end=end) for start, end in sorted(occurrences)]
-        first = mentions[0]
+        mentions = sorted(occurrences)
+        first_start, first_end = mentions[0]
+        # model_validate on a plain dict is about twice as fast as the keyword constructor.
         programs.append(
-            Program(
-                text=text[first.start : first.end],
-                start=first.start,
-                end=first.end,
-                sentence=article.segmented.sentence_at(first.start),
-                rule=item.rule,
-                name=item.name,
-                kind=item.kind,
-                mentions=mentions,
+            Program.model_validate(
+                {
+                    "text": text[first_start:first_end],
+                    "start": first_start,
+                    "end": first_end,
+                    "sentence": article.segmented.sentence_at(first_start),
+                    "rule": item.rule,
+                    "name": item.name,
+                    "kind": item.kind,
+                    "mentions": [{"start": start, "end": end} for start, end in mentions],
+                }
             )
         )
     programs.sort(key=lambda program: program.start)
