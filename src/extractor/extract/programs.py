@@ -42,9 +42,11 @@ __all__ = ["find_programs"]
 
 _MAX_QUOTED = 30  # a longer quote is speech or a sentence, not a name
 _MAX_UNQUOTED = 30
+_MAX_LIST = 200  # characters of a counted list read back from its head
 _MIN_BODY = 3  # characters an unquoted name needs before its head
 _LONG_NAME = 10  # an unquoted name this long is specific enough without a place or number
 _CUE_WINDOW = 12  # a verb cue must end this close before the quote (实施党建品牌“七个行动计划”)
+_AFTER_WINDOW = 60  # characters read after a quote (a list closed by 等…活动 fits)
 _HEAD_WINDOW = 6  # modifiers allowed between a closing quote and its head (“1234”思政教育模式)
 _NUMERALS = "一二三四五六七八九十百千"
 # Numbered slogans that name a way of working: “114”, “十四五”, “七联七化”, “双创”, “四轮驱动”.
@@ -303,8 +305,8 @@ def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) 
     if not 2 <= len(name) <= _MAX_QUOTED or _SENTENCE_MARKS.search(inner):
         return None
     clause_start, clause_end = article.clauses.span(quote.start)
-    after = text[group[-1].end : clause_end]
-    before = text[clause_start : group[0].start]
+    after = text[group[-1].end : min(clause_end, group[-1].end + _AFTER_WINDOW)]
+    before = text[max(clause_start, group[0].start - _CUE_WINDOW) : group[0].start]
     if _SPEECH_AFTER.match(after) or text[max(quote.start - 1, 0) : quote.start] in ("：", ":"):
         return None
     if vocabulary.emphasis_after.match(after) or vocabulary.emphasis_end.search(name):
@@ -318,7 +320,7 @@ def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) 
     if _SLOGAN.match(name) or "+" in name:
         # A bare number names a period or a code (“十四五”); numbered words name a method.
         return ("other" if _NUMBER_ONLY.match(name) else "model"), "program.quote.slogan"
-    cue = _last_cue(vocabulary, before[-_CUE_WINDOW:])
+    cue = _last_cue(vocabulary, before)
     signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
     if signal == "emphasis":
         return None
@@ -380,15 +382,18 @@ def _counted_lists(article: _Article) -> list[_Found]:
             continue
         clause_start, _ = article.clauses.span(match.start())
         list_end = match.start() - 1 if text.startswith("等", match.start() - 1) else match.start()
-        listed = text[clause_start:list_end]
+        list_start = max(clause_start, list_end - _MAX_LIST)
+        listed = text[list_start:list_end]
         if "、" not in listed or _LIST_BREAKER.search(listed):
             continue
         kind = vocabulary.heads[match.group(1)][0]
-        position = clause_start
+        position = list_start
         for item in listed.split("、"):
             start, end = position, position + len(item)
             position = end + 1
-            if start == clause_start:
+            if start == list_start:
+                if list_start > clause_start or end - start > _MAX_UNQUOTED:
+                    continue  # the list's start was cut off: no whole first item
                 start = _skip_leading_verbs(article, start, end)
             if 2 <= end - start <= 20 and not article.is_blocked(start, end):
                 found.append(_Found(start, end, text[start:end], kind, "program.list.counted"))  # type: ignore[arg-type]
