@@ -450,7 +450,7 @@ def _list_closer(article: _Article, start: int, end: int) -> int:
     while position > start:
         word = article.segmented.word_after(position)
         if not _quoted_within(article, position, start) and (
-            word == "等" or word[1:] in article.vocabulary.generic_words
+            word == "等" or word[1:] in article.vocabulary.generic_words or word[1:] in article.vocabulary.not_honour
         ):
             return position
         position = text.find("等", position + 1, end)
