@@ -542,8 +542,8 @@ def _trim(article: _Article, start: int, end: int) -> tuple[int, int, str | None
         match = vocabulary.lead_count.match(text, start, end)
         if match and match.end() < end:
             lead_count, start = text[start : match.end()], match.end()
-        if text.startswith("等", end - 1) and end - 1 > start:
-            end -= 1
+        if text.startswith("等", end - 1) and end - 1 > start and article.segmented.is_boundary(end - 1):
+            end -= 1  # a list's closing 等, not the 等 of 一等
         match = vocabulary.conferral_pattern.match(text, start, end)
         if match is None:
             # 获批建设国家级…: a glued verb, when a level or a batch starts the honour after it
