@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["CLOSING_MARKS", "alternation", "ClauseIndex", "QuoteIndex", "QuotedSpan", "strip_quote_marks"]
+__all__ = ["CLOSING_MARKS", "alternation", "quotes_and_clauses", "ClauseIndex", "QuoteIndex", "QuotedSpan", "strip_quote_marks"]
 
 # Opening mark -> closing mark. Straight double quotes open and close alike.
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』", '"': '"'}
@@ -151,3 +152,17 @@ class ClauseIndex:
     def break_char(self, offset: int) -> str:
         """The break character at ``offset`` ("" at the end of the text)."""
         return self.text[offset] if offset < len(self.text) else ""
+
+
+@lru_cache(maxsize=4)
+def quotes_and_clauses(text: str) -> tuple[QuoteIndex, ClauseIndex]:
+    """The quotes and clauses of an article, computed once for the extractors that read them.
+
+    The awards and programs extractors run one after the other on the same article text; a
+    small cache keyed by the text spares the second one the scan (both indexes are read-only).
+
+    >>> quotes_and_clauses("“双创”,好。")[1].span(5)
+    (5, 6)
+    """
+    quotes = QuoteIndex(text)
+    return quotes, ClauseIndex(text, quotes)

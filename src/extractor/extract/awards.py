@@ -27,7 +27,7 @@ from ..lexicon import Lexicon
 from ..models import Award, Level
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._spans import CLOSING_MARKS, ClauseIndex, QuoteIndex, alternation, strip_quote_marks
+from ._spans import CLOSING_MARKS, ClauseIndex, QuoteIndex, alternation, quotes_and_clauses, strip_quote_marks
 
 __all__ = ["award_spans", "find_awards"]
 
@@ -244,8 +244,7 @@ def award_spans(
 
 def _prepare(segmented: SegmentedText, lexicon: Lexicon, title: str) -> _Article:
     vocabulary = _vocabulary(lexicon)
-    quotes = QuoteIndex(segmented.text)
-    clauses = ClauseIndex(segmented.text, quotes)
+    quotes, clauses = quotes_and_clauses(segmented.text)
     return _Article(
         segmented, vocabulary, quotes, clauses, _title_subject(title), _in_municipality(vocabulary, title, segmented.text)
     )

@@ -35,7 +35,7 @@ from ..lexicon import Lexicon
 from ..models import Program, ProgramKind
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._spans import ClauseIndex, QuoteIndex, QuotedSpan, alternation, strip_quote_marks
+from ._spans import ClauseIndex, QuoteIndex, QuotedSpan, alternation, quotes_and_clauses, strip_quote_marks
 from .awards import award_spans
 
 __all__ = ["find_programs"]
@@ -198,8 +198,7 @@ def find_programs(segmented: SegmentedText, context: ExtractContext) -> list[Pro
 
 
 def _prepare(segmented: SegmentedText, lexicon: Lexicon) -> _Article:
-    quotes = QuoteIndex(segmented.text)
-    clauses = ClauseIndex(segmented.text, quotes)
+    quotes, clauses = quotes_and_clauses(segmented.text)
     blocked = award_spans(segmented, lexicon, quotes, clauses)
     return _Article(segmented, _vocabulary(lexicon), quotes, clauses, _Cover(blocked))
 
