@@ -89,6 +89,7 @@ class _Vocabulary:
     tail_count: re.Pattern[str]
     left_glue: frozenset[str]  # one-character words the segmenter may glue before a trigger
     fillers: frozenset[str]
+    right_glue: frozenset[str]  # ranks and honour words the segmenter may glue after a trigger
 
 
 def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
@@ -143,6 +144,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         rank_count_gate=re.compile(f"[{''.join(sorted({rank[-1] for rank in ranks}))}](?=[{_NUMERALS}])"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
         fillers=lexicon.words("award_fillers"),
+        right_glue=frozenset(ranks) | lexicon.words("award_heads"),
     )
 
 
@@ -296,11 +298,14 @@ def _sentence_date(segmented: SegmentedText, offset: int, item_end: int) -> str 
 # ---------------------------------------------------------------- triggers
 
 
-def _reads_as_word(segmented: SegmentedText, start: int, end: int, left_glue: frozenset[str]) -> bool:
+def _reads_as_word(
+    segmented: SegmentedText, start: int, end: int, left_glue: frozenset[str], right_glue: frozenset[str]
+) -> bool:
     """Does ``text[start:end]`` stand as whole words (获 in 获/评论, not 获评)?
 
     The segmenter glues some one-character words to a trigger (中获, 获二); those still read
-    as the trigger: the glued part must be a filler or the 中 of 在…中 before it, a number after.
+    as the trigger: the glued part must be a filler or the 中 of 在…中 before it, a number, a rank
+    or an honour word after it (荣获冠军).
     """
     if not segmented.is_boundary(start):
         word_start, _, _ = segmented.word_at(start)
@@ -313,7 +318,8 @@ def _reads_as_word(segmented: SegmentedText, start: int, end: int, left_glue: fr
         # The trigger's last characters begin another word: 获评|论 is 获/评论. Only the 为 of
         # 评为/遴选为 may be glued to the honour (为国赛).
         return segmented.text[word_start:end] == "为"
-    return all(char in _GLUE for char in segmented.text[end:word_end])
+    glued = segmented.text[end:word_end]
+    return glued in right_glue or all(char in _GLUE for char in glued)  # 荣获冠军, 获二
 
 
 def _find_triggers(article: _Article) -> list[_Trigger]:
@@ -329,7 +335,7 @@ def _find_triggers(article: _Article) -> list[_Trigger]:
             for word, form, strength in vocabulary.triggers_by_first[text[start]]:
                 end = start + len(word)
                 if text.startswith(word, start) and _reads_as_word(
-                    article.segmented, start, end, vocabulary.left_glue
+                    article.segmented, start, end, vocabulary.left_glue, vocabulary.right_glue
                 ):
                     trigger = _Trigger(start, end, word, form, strength)
                     if form == "passive":
@@ -617,16 +623,19 @@ def _region_items(
 
 
 def _is_honour(article: _Article, trigger: _Trigger, name: str, closed: bool, in_contest: bool, raw: str) -> bool:
+    """Is ``name`` an honour? After a weak trigger (获得) it must look like one."""
     vocabulary = article.vocabulary
     if len(name) < 2 or len(name) > _MAX_HONOUR:
         return False
     if vocabulary.generic_pattern.match(name) or name.endswith(vocabulary.not_honour):
         return False
+    ranked_or_headed = bool(vocabulary.rank_pattern.search(name) or name.endswith(vocabulary.heads))
+    if len(name) == 2 and not ranked_or_headed:
+        return False  # 入选作品将…: two characters name an honour only as a rank or a title (冠军, 标兵)
     if trigger.strength == "strong" or closed:
         return True
     return bool(
-        vocabulary.rank_pattern.search(name)
-        or name.endswith(vocabulary.heads)
+        ranked_or_headed
         or vocabulary.level_pattern.search(name)
         or _BATCH.match(name)
         or in_contest
