@@ -72,7 +72,8 @@ class _Vocabulary:
     generic_pattern: re.Pattern[str]  # a name made only of a level and generic words
     generic_start: re.Pattern[str]
     not_honour: tuple[str, ...]
-    heads: tuple[str, ...]
+    heads: tuple[str, ...]  # words an honour ends with (…示范校)
+    head_starts: tuple[str, ...]  # words an honour starts with (最佳…)
     joining_heads: tuple[str, ...]  # honours that 和/及/与 may join (奖章, 模范)
     rank_pattern: re.Pattern[str]
     ranks: dict[str, str]
@@ -127,7 +128,8 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         ),
         generic_start=re.compile(alternation(generic)),
         not_honour=not_honour,
-        heads=tuple(sorted(lexicon.words("award_heads"), key=len, reverse=True)),
+        heads=tuple(row.word for row in lexicon.rows("award_heads") if row.at == "end"),
+        head_starts=tuple(row.word for row in lexicon.rows("award_heads") if row.at == "start"),
         joining_heads=tuple(row.word for row in lexicon.rows("award_heads") if row.joins),
         rank_pattern=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({alternation(set(ranks))})$"),
         ranks=ranks,
@@ -144,7 +146,7 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         rank_count_gate=re.compile(f"[{''.join(sorted({rank[-1] for rank in ranks}))}](?=[{_NUMERALS}])"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
         fillers=lexicon.words("award_fillers"),
-        right_glue=frozenset(ranks) | lexicon.words("award_heads"),
+        right_glue=frozenset(ranks) | lexicon.words("award_heads"),  # 荣获冠军
     )
 
 
@@ -629,7 +631,9 @@ def _is_honour(article: _Article, trigger: _Trigger, name: str, closed: bool, in
         return False
     if vocabulary.generic_pattern.match(name) or name.endswith(vocabulary.not_honour):
         return False
-    ranked_or_headed = bool(vocabulary.rank_pattern.search(name) or name.endswith(vocabulary.heads))
+    ranked_or_headed = bool(
+        vocabulary.rank_pattern.search(name) or name.endswith(vocabulary.heads) or name.startswith(vocabulary.head_starts)
+    )
     if len(name) == 2 and not ranked_or_headed:
         return False  # 入选作品将…: two characters name an honour only as a rank or a title (冠军, 标兵)
     if trigger.strength == "strong" or closed:

@@ -167,9 +167,10 @@ class AwardGenericRow(Row):
 
 
 class AwardHeadRow(Row):
-    """The last word of an honour (…示范校); ``joins`` when two of them may be joined by 和."""
+    """A word an honour ends (…示范校) or starts with (最佳…); ``joins`` when two may be joined by 和."""
 
     joins: bool
+    at: Literal["end", "start"] = "end"
 
 
 class AwardRankRow(Row):
