@@ -146,7 +146,8 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         rank_count_gate=re.compile(f"[{''.join(sorted({rank[-1] for rank in ranks}))}](?=[{_NUMERALS}])"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
         fillers=lexicon.words("award_fillers"),
-        right_glue=frozenset(ranks) | lexicon.words("award_heads"),  # 荣获冠军
+        # 荣获冠军 reads as 荣获/冠军, but 获奖 (one character glued) is the verb "to win a prize".
+        right_glue=frozenset(word for word in set(ranks) | lexicon.words("award_heads") if len(word) >= 2),
     )
 
 
