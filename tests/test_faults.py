@@ -159,6 +159,7 @@ def test_a_write_interrupted_halfway_keeps_the_old_file_and_no_temporary(tmp_pat
 # --- a real run, killed at random moments -----------------------------------------------
 
 ROUNDS = int(os.environ.get("EXTRACTOR_FAULT_ROUNDS", "6"))
+PAGES = 40
 # (signal, sent to the whole process group?): kill -9 of everything, a polite SIGTERM, a Ctrl-C.
 KILLS = [(signal.SIGKILL, True), (signal.SIGTERM, False), (signal.SIGINT, True)]
 
@@ -169,7 +170,7 @@ def corpus(tmp_path_factory, sample_path) -> Path:
     raw = tmp_path_factory.mktemp("faults") / "raw"
     (raw / "sub").mkdir(parents=True)
     text = sample_path.read_text(encoding="utf-8")
-    for index in range(24):
+    for index in range(PAGES):
         (raw / f"page{index:02d}.txt").write_text(text, encoding="utf-8")
     (raw / "gbk.txt").write_bytes(text.encode("gb18030"))
     (raw / "crlf.txt").write_bytes(text.replace("\n", "\r\n").encode())
@@ -200,28 +201,52 @@ def reference(corpus, tmp_path_factory) -> tuple[dict[str, bytes], float]:
 
 def test_a_run_killed_at_random_moments_loses_nothing_and_a_rerun_finishes_the_job(corpus, reference, tmp_path):
     expected, seconds = reference
-    assert len([name for name in expected if name.endswith(".json")]) == 28
+    assert len([name for name in expected if name.endswith(".json")]) == PAGES + 4
     rng = random.Random(20240709)
-    out = tmp_path / "out"
     for round_number in range(ROUNDS):
         kill, to_group = KILLS[round_number % len(KILLS)]
+        out = tmp_path / f"out{round_number}"
+        earlier = tmp_path / f"out{round_number - len(KILLS)}-killed"
+        if earlier.exists():  # later rounds start from the half-done output of an earlier one
+            shutil.copytree(earlier, out)
         left_before = set(out.rglob(".*.tmp"))
         process = _run(corpus, out, "-j", str(1 + round_number % 2), "--resume")
-        time.sleep(rng.uniform(0.1, seconds))
+        time.sleep(rng.uniform(0.2, seconds))
         if to_group:
             os.killpg(process.pid, kill)
         else:
             process.send_signal(kill)
         code = process.wait()
+        _wait_until_gone(process.pid)  # a killed group's workers die a moment after their parent
         if kill != signal.SIGKILL:
             # A polite stop: exit 128+signal, or die of it while still starting up (nothing written yet),
-            # or the run was over already; and this run left nothing half written.
+            # or the run was over already; and nothing half written is left.
             assert code in (128 + kill, -kill, 0, 1), process.stderr.read()
             assert set(out.rglob(".*.tmp")) <= left_before
         _assert_every_present_output_is_complete(out, expected)
-    rerun = _run(corpus, out, "-j", "2", "--resume")
-    assert rerun.wait() == 1, rerun.stderr.read()
-    assert _tree(out) == expected
+        if out.exists():
+            shutil.copytree(out, tmp_path / f"out{round_number}-killed")
+        rerun = _run(corpus, out, "-j", str(2 - round_number % 2), "--resume")
+        assert rerun.wait() == 1, rerun.stderr.read()
+        assert _tree(out) == expected  # byte-identical, error log included, stale temporary files gone
+
+
+def _wait_until_gone(group: int, deadline_seconds: float = 30.0) -> None:
+    """Wait until no live process (zombies aside) is left in the process group."""
+    deadline = time.monotonic() + deadline_seconds
+    while time.monotonic() < deadline:
+        alive = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                state, _, group_id = stat.read_text().rsplit(")", 1)[1].split()[:3]
+            except (OSError, IndexError, ValueError):
+                continue
+            if int(group_id) == group and state not in ("Z", "X"):
+                alive.append(stat)
+        if not alive:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process group {group} still running")
 
 
 def _assert_every_present_output_is_complete(out: Path, expected: dict[str, bytes]) -> None:
@@ -243,6 +268,6 @@ def test_stale_temporary_files_are_ignored_by_validation_and_removed_by_the_next
     process.wait()
     stale = out / ".page00.json.999999999-deadbeef.tmp"
     stale.write_bytes(b'{"schema_version": "1.0", "sou')
-    assert validate_paths([out]) == ([], 28)
+    assert validate_paths([out]) == ([], PAGES + 4)
     _run(tmp_path / "raw", out, "-j", "1", "--resume").wait()
     assert not stale.exists()

@@ -137,8 +137,15 @@ def _holds(path: Path, data: bytes) -> bool:
 def _write_through_temporary(path: Path, pieces: Iterable[bytes], compare: bool = False) -> bool:
     """Write into a temporary file beside ``path``, then rename; with ``compare``, keep an identical file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = _create_temporary(path)
+    temporary: str | None = None
     try:
+        # Named before it is made: a signal that lands just after the file is created still finds it below.
+        while temporary is None:
+            temporary = _temporary_name(path)
+            try:
+                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
+            except FileExistsError:
+                temporary = None  # not ours: draw another name
         with os.fdopen(handle, "wb") as stream, _open_existing(path, compare) as existing:
             same = existing is not None
             for piece in pieces:
@@ -155,22 +162,17 @@ def _write_through_temporary(path: Path, pieces: Iterable[bytes], compare: bool 
         return True
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM) or failed: leave no temporary file behind.
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except FileNotFoundError:
+                pass
         raise
 
 
-def _create_temporary(path: Path) -> tuple[int, str]:
-    """A new temporary file beside ``path``, created with the umask's permissions (mkstemp's are 0600)."""
+def _temporary_name(path: Path) -> str:
     name = os.fsdecode(os.fsencode(path.name)[:_TEMP_NAME_BYTES])
-    while True:
-        temporary = os.path.join(path.parent, f".{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-        try:
-            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
-        except FileExistsError:
-            continue
+    return os.path.join(path.parent, f".{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
 @contextmanager
@@ -216,4 +218,7 @@ def _is_running(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError):
         return True
-    return True
+    try:  # a killed process not yet reaped (a zombie) answers kill(pid, 0) but writes nothing more
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True
