@@ -124,3 +124,31 @@ def test_a_user_unit_changes_the_figures_of_a_sentence(tmp_path):
     after = extract_text(sentence, lexicon=folder).articles[0].figures
     assert "5000尾" not in before
     assert [(f.text, f.value, f.unit) for f in after] == [("5000尾", 5000, "尾")]
+
+
+@pytest.mark.parametrize(
+    "file_name, content, sentence, kind, before, after",
+    [
+        pytest.param(
+            "award_triggers.tsv", "word\tform\tstrength\n摘下\tplain\tstrong\n",
+            "该队摘下全市中学生篮球联赛冠军。", "awards", [], ["全市中学生篮球联赛冠军"], id="an award trigger",
+        ),
+        pytest.param(
+            "org_suffixes.tsv", "word\tkind\tprefix\n卫生监督所\tgovernment\tplace\n",
+            "荣昌区卫生监督所开展检查。", "organizations", [], ["荣昌区卫生监督所"], id="an organization suffix",
+        ),
+        pytest.param(
+            "units.tsv", "word\tkind\n-所\n",
+            "全区7所学校入选。", "figures", ["7所"], [], id="removing a packaged unit",
+        ),
+    ],
+)
+def test_a_user_entry_changes_what_a_sentence_yields(tmp_path, file_name, content, sentence, kind, before, after):
+    from extractor import extract_text
+
+    def names(lexicon=None):
+        items = getattr(extract_text(f"标题\n\n{sentence}", lexicon=lexicon).articles[0], kind)
+        return [getattr(item, "name", item.text) for item in items]
+
+    assert names() == before
+    assert names(_user_folder(tmp_path, file_name, content)) == after
