@@ -10,10 +10,9 @@ characters live here rather than in a lexicon file. Arithmetic is exact
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
-
-import regex
+from decimal import Decimal
 
 __all__ = [
     "CHINESE_DIGITS",
@@ -37,15 +36,18 @@ CHINESE_POWERS: dict[str, int] = {
 CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(CHINESE_POWERS)
 _SECTION_POWERS = frozenset(power for power, value in CHINESE_POWERS.items() if value >= 10**4)
 
-# Tokens of a number: an Arabic number (digits, thousands commas, decimals), a Chinese
-# digit, a power, or the decimal point 点.
-_TOKEN = regex.compile(
-    r"(?P<arabic>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)|(?P<digit>[%s])|(?P<power>[%s])|(?P<point>点)"
-    % (regex.escape("".join(CHINESE_DIGITS)), regex.escape("".join(CHINESE_POWERS)))
-)
-_DIGIT_CLASS = "[%s]" % regex.escape("".join(CHINESE_DIGITS))
+# An Arabic number inside a mixed one: digits, thousands commas, decimals. Chinese digits, powers
+# and the decimal point 点 are single characters, looked up one by one.
+_ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+_POINT = "点"
+_POWER_CHARACTERS = "".join(CHINESE_POWERS)
+# The multipliers written after an Arabic number (5.3亿, 3千万); others take the general reading.
+_MULTIPLIERS = {
+    "十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8,
+    "十万": 10**5, "百万": 10**6, "千万": 10**7, "万亿": 10**12,
+}  # fmt: skip
 # Neighbouring digits that give an approximate range: 三四 (3-4), 十七八 (17-18), 二三十 (20-30).
-_RANGE = regex.compile(
+_RANGE = re.compile(
     r"(?P<tens>[二两三四五六七八九]?十)?(?P<low>[一二两三四五六七八九])(?P<high>[二两三四五六七八九])"
     r"(?P<power>[十百千万亿]*)"
 )
@@ -77,6 +79,13 @@ def parse_chinese_number(text: str) -> int | Decimal:
     """
     if text.isascii() and text.isdigit():
         return int(text)  # the common case, 7 or 1967
+    if len(text) == 1 and text in CHINESE_DIGITS:
+        return CHINESE_DIGITS[text]  # 三, 两
+    # 12.5, 1,234, 5.3亿, 3千万: an Arabic number and its multiplier, without the general reading.
+    head = text.rstrip(_POWER_CHARACTERS)
+    multiplier = _MULTIPLIERS.get(text[len(head) :]) if len(head) < len(text) else 1
+    if multiplier is not None and head.isascii() and _ARABIC.fullmatch(head):
+        return as_plain_number(_arabic_value(head) * multiplier)
     normalized = unicodedata.normalize("NFKC", text).strip()
     tokens = _tokenize(normalized, text)
     if any(kind == "point" for kind, _ in tokens):
@@ -85,6 +94,13 @@ def parse_chinese_number(text: str) -> int | Decimal:
         # 一〇四, 二〇二二: read digit by digit.
         return int("".join(str(CHINESE_DIGITS[value]) for _, value in tokens))
     return as_plain_number(_parse_positional(tokens, text))
+
+
+def _arabic_value(digits: str) -> int | Decimal:
+    """``1,234`` is 1234, ``12.50`` is Decimal("12.5"), ``3.0`` is 3."""
+    whole, _, fraction = digits.replace(",", "").partition(".")
+    fraction = fraction.rstrip("0")
+    return Decimal(f"{whole}.{fraction}") if fraction else int(whole)
 
 
 def parse_chinese_range(text: str) -> tuple[int, int] | None:
@@ -107,14 +123,26 @@ def parse_chinese_range(text: str) -> tuple[int, int] | None:
 
 
 def _tokenize(normalized: str, original: str) -> list[tuple[str, str]]:
+    """``[(kind, text)]`` with kind ``arabic``, ``digit``, ``power`` or ``point``; ValueError if a character is none."""
     tokens: list[tuple[str, str]] = []
-    position = 0
-    for match in _TOKEN.finditer(normalized):
-        if match.start() != position:
-            break
-        tokens.append((match.lastgroup or "", match.group()))
-        position = match.end()
-    if not tokens or position != len(normalized):
+    position, length = 0, len(normalized)
+    while position < length:
+        char = normalized[position]
+        if char in CHINESE_DIGITS:
+            tokens.append(("digit", char))
+        elif char in CHINESE_POWERS:
+            tokens.append(("power", char))
+        elif char == _POINT:
+            tokens.append(("point", char))
+        else:
+            match = _ARABIC.match(normalized, position)
+            if match is None:
+                raise ValueError(f"not a number: {original!r}")
+            tokens.append(("arabic", match.group()))
+            position = match.end()
+            continue
+        position += 1
+    if not tokens:
         raise ValueError(f"not a number: {original!r}")
     return tokens
 
@@ -130,16 +158,17 @@ def _parse_with_point(tokens: list[tuple[str, str]], original: str) -> Decimal:
     return as_plain_number(Decimal(integer) + Decimal("0." + digits))
 
 
-def _parse_positional(tokens: list[tuple[str, str]], original: str) -> Decimal:
+def _parse_positional(tokens: list[tuple[str, str]], original: str) -> int | Decimal:
     """Sum the sections: 三万五千 is 3×10000 + 5×1000.
 
     ``total`` holds closed sections (those ended by 万 or 亿), ``section`` the
     part below 万 being built, ``number`` the digit or Arabic number just read.
-    Small powers (十 百 千) must fall inside a section; 万 and 亿 close it.
+    Small powers (十 百 千) must fall inside a section; 万 and 亿 close it. The sums are
+    ``int`` unless an Arabic number has decimals (exact either way, ints are cheaper).
     """
-    total = Decimal(0)
-    section = Decimal(0)
-    number: Decimal | None = None
+    total: int | Decimal = 0
+    section: int | Decimal = 0
+    number: int | Decimal | None = None
     smallest_power = 10**4  # the small power last used in this section; the next must be smaller
     previous = ""  # kind of the previous token: "", "number", "zero", "small", "万", "亿"
     for kind, value in tokens:
@@ -147,12 +176,13 @@ def _parse_positional(tokens: list[tuple[str, str]], original: str) -> Decimal:
             if previous in ("number", "zero") and not (previous == "zero" and kind == "digit"):
                 raise ValueError(f"two numbers in a row: {original!r}")
             if kind == "arabic":
-                number = Decimal(value.replace(",", ""))
+                digits = value.replace(",", "")
+                number = Decimal(digits) if "." in digits else int(digits)
                 previous = "number"
             elif CHINESE_DIGITS[value] == 0:
                 previous = "zero"  # 一百零八: the zero only marks a gap
             else:
-                number = Decimal(CHINESE_DIGITS[value])
+                number = CHINESE_DIGITS[value]
                 previous = "number"
             continue
         power = CHINESE_POWERS[value]
@@ -160,7 +190,7 @@ def _parse_positional(tokens: list[tuple[str, str]], original: str) -> Decimal:
             if number is None:
                 if not (previous == "" or (previous == "zero" and power == 10)):
                     raise ValueError(f"misplaced {value}: {original!r}")
-                number = Decimal(1)  # 十三, 百余人, 一千零十: a leading power counts one
+                number = 1  # 十三, 百余人, 一千零十: a leading power counts one
             if power >= smallest_power:
                 raise ValueError(f"powers out of order: {original!r}")
             section += number * power
@@ -169,7 +199,7 @@ def _parse_positional(tokens: list[tuple[str, str]], original: str) -> Decimal:
         else:
             if number is None and previous != "small":
                 if previous == "":
-                    number = Decimal(1)  # 万 alone (万余人)
+                    number = 1  # 万 alone (万余人)
                 elif not (previous == "万" and power == 10**8):  # 万亿 is the one pair of section powers
                     raise ValueError(f"misplaced {value}: {original!r}")
             if power == 10**8:
@@ -178,7 +208,7 @@ def _parse_positional(tokens: list[tuple[str, str]], original: str) -> Decimal:
                 if previous == "万" or (total and total % 10**8 != 0):
                     raise ValueError(f"万 twice in one section: {original!r}")
                 total += (section + (number or 0)) * power
-            section = Decimal(0)
+            section = 0
             smallest_power = 10**4
             previous = "万" if power == 10**4 else "亿"
         number = None

@@ -28,22 +28,26 @@ the rest. The search uses the standard ``re`` engine behind a first-character ga
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Mapping, NamedTuple
+from typing import Mapping
 
 from ..lexicon import ApproxRow, FigureContextRow, Lexicon, UnitConversionRow, UnitRow
 from ..models import Figure
 from ..numerals import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, CHINESE_POWERS, as_plain_number, parse_chinese_number, parse_chinese_range
 from ..segment import SegmentedText
 from . import ExtractContext
+from ._words import word_alternation
 
 __all__ = ["find_figures"]
 
 # Grammar of written numbers (not vocabulary): Arabic digits with thousands commas and a
 # decimal point, optionally followed by powers (1.5万, 3千万); or a run of Chinese numerals.
+# The digit runs are possessive: a number that is not followed by a unit is no figure at
+# any shorter length either, so the engine must not try them (a third of the scan's time).
 _POWERS = "十百千万亿"
-_ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+_ARABIC = r"[0-9０-９]++(?:,[0-9]{3}(?![0-9]))*+(?:[.．][0-9０-９]++)?+"
 # An Arabic number does not start inside another number, a code (1+X, G20) or a fraction.
 _ARABIC_START = r"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ+＋_/\-－])"
 _RANGE_SEPARATORS = r"(?:至|到|-|－|—|–|~|～|〜)"
@@ -53,7 +57,8 @@ _SPEECH_PUNCTUATION = "，,。；;！？!?：:、\n"
 _MAX_QUOTED_NAME = 30
 _MAX_BOOK_TITLE = 80
 # Where the counted noun after a figure ends at the latest.
-_CLAUSE_END = re.compile(r"[，,。；;！？!?：:、\n（()）“”\"《》…—]")
+_CLAUSE_END_CHARACTERS = "，,。；;！？!?：:、\n（()）“”\"《》…—"
+_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_END_CHARACTERS)}]")
 _SUBJECT_WINDOW = 20
 _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "zg", "nrt", "nrfg", "j", "vn", "an"})
 _PLACE_TAGS = frozenset({"s", "f"})  # 市内外, 中: where, not what
@@ -62,22 +67,8 @@ _TRAILING_POWERS = re.compile(rf"[{_POWERS}]+$")
 _SKIPPED_GROUPS = frozenset({"quoted", "excluded"})
 # Words of place that the segmenter may join to a time unit (工作日内, 月底).
 _POSTPOSITIONS = "内后前来里间中底初末"
-
-
-class _Groups(NamedTuple):
-    """The pattern's groups, in the pattern's order (read with one ``match.groups()`` call)."""
-
-    quoted: str | None
-    excluded: str | None
-    prefix: str | None
-    percent: str | None
-    low: str | None
-    high: str | None
-    number: str | None
-    infix: str | None
-    power: str | None
-    unit: str | None
-    suffix: str | None
+# The pattern's groups, in the pattern's order; a match's groups are unpacked in this order.
+_GROUPS = ("quoted", "excluded", "prefix", "percent", "number", "high", "infix", "power", "unit", "suffix")
 
 
 @dataclass(frozen=True)
@@ -97,22 +88,43 @@ class _Grammar:
     time_units: frozenset[str]
 
 
+class _Article:
+    """The segmented text as the rules read it: word starts for binary search, and the
+    sentence of the figure before (figures come in reading order, so most share it)."""
+
+    __slots__ = ("segmented", "text", "starts", "words", "_sentence")
+
+    def __init__(self, segmented: SegmentedText) -> None:
+        self.segmented = segmented
+        self.text = segmented.text
+        self.starts = segmented.starts
+        self.words = segmented.words
+        self._sentence = (0, 0, "")
+
+    def word_index(self, offset: int, low: int = 0) -> int:
+        """Index of the word that covers ``offset`` (at ``low`` or after it)."""
+        return max(bisect_right(self.starts, offset, low) - 1, 0)
+
+    def sentence_at(self, offset: int) -> str:
+        start, end, sentence = self._sentence
+        if not start <= offset < end:
+            start, end = self.segmented.sentence_span(offset)
+            sentence = self.text[start:end].strip()
+            self._sentence = (start, end, sentence)
+        return sentence
+
+
 def find_figures(segmented: SegmentedText, context: ExtractContext) -> list[Figure]:
     """Every figure of the article, in reading order."""
     grammar = context.lexicon.memo("figures.grammar", lambda: _build_grammar(context.lexicon))
+    article = _Article(segmented)
     figures: list[Figure] = []
     for match in grammar.pattern.finditer(segmented.text):
         if match.lastgroup not in _SKIPPED_GROUPS:
-            figure = _read_figure(match, segmented, grammar)
+            figure = _read_figure(match, article, grammar)
             if figure is not None:
                 figures.append(figure)
     return figures
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so that 人次 wins over 人 and 超过 over 超."""
-    ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return "|".join(re.escape(word) for word in ordered) or "(?!)"
 
 
 def _build_grammar(lexicon: Lexicon) -> _Grammar:
@@ -124,8 +136,8 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         return frozenset(row.word for row in context_rows if row.role == role)
 
     not_count_before = words_of("ordinal") | words_of("rate")
-    prefixes = _alternation(word for word, row in approx.items() if row.position == "prefix")
-    suffixes = _alternation(word for word, row in approx.items() if row.position == "suffix")
+    prefixes = word_alternation(word for word, row in approx.items() if row.position == "prefix")
+    suffixes = word_alternation(word for word, row in approx.items() if row.position == "suffix")
     chinese = re.escape(CHINESE_NUMERAL_CHARS)
     digits = re.escape("".join(CHINESE_DIGITS))
     # The second number of a range follows its separator, so only the first has a guarded start.
@@ -148,17 +160,17 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
     pattern = (
         rf"(?=[{re.escape(''.join(sorted(first_characters)))}])"
         rf"(?:(?P<quoted>{quoted})"
-        rf"|(?P<excluded>{_alternation(lexicon.words('figure_exclusions'))})"
+        rf"|(?P<excluded>{word_alternation(lexicon.words('figure_exclusions'))})"
         rf"|(?P<prefix>{prefixes})?"
         rf"(?:百分之(?P<percent>{number})"
-        rf"|(?:(?P<low>{number}){_RANGE_SEPARATORS}(?P<high>{high})|(?P<number>{number}))"
+        rf"|(?P<number>{number})(?:{_RANGE_SEPARATORS}(?P<high>{high}))?"
         rf"(?:(?P<infix>{suffixes})(?P<power>[{_POWERS}]+)?)?"
-        rf"(?P<unit>{_alternation(units)}))"
+        rf"(?P<unit>{word_alternation(units)}))"
         rf"(?P<suffix>{suffixes})?)"
     )
     compiled = re.compile(pattern)
-    if tuple(compiled.groupindex) != _Groups._fields:  # a guard for whoever edits the pattern
-        raise RuntimeError("the figure pattern's groups must follow _Groups")
+    if tuple(compiled.groupindex) != _GROUPS:  # a guard for whoever edits the pattern
+        raise RuntimeError("the figure pattern's groups must follow _GROUPS")
     return _Grammar(
         pattern=compiled,
         units=units,
@@ -168,116 +180,119 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         not_count_endings=tuple(word for word in not_count_before if len(word) > 1),
         glued_words=words_of("glued"),
         term_units=tuple(sorted(words_of("term_unit"))),
-        term_body=re.compile(_alternation(words_of("term_body"))),
+        term_body=re.compile(word_alternation(words_of("term_body"))),
         subject_end_words=words_of("subject_end"),
         time_units=lexicon.words("time_units"),
     )
 
 
-def _read_figure(match: re.Match[str], segmented: SegmentedText, grammar: _Grammar) -> Figure | None:
-    """The figure a candidate match stands for, or None when a rule rejects it."""
-    text = segmented.text
-    groups = _Groups._make(match.groups())
-    unit = groups.unit
+def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> Figure | None:
+    """The figure a candidate match stands for, or None when a rule rejects it.
+
+    The rules run cheapest first. Word boundaries come from one binary search at the
+    number; the unit's and the suffix's words are found from there.
+    """
+    _, _, prefix, percent, number, high, infix, power, unit, suffix = match.groups()
+    if unit is not None and (number in ("一", "二") or _repeats_unit(match, unit)):
+        return None  # 一 is an article (一名区委常委), 二 ranks (二班: a count of two says 两); 一项项
+    if unit is not None and _bare_power(number, prefix, infix):
+        return None  # 万人, 千家, 百名: a bare power is a manner of speaking unless 余/多 or 近/逾 qualify it
+    text, starts, words = article.text, article.starts, article.words
+    match_start = match.start()
+    body_start = match.end("prefix") if prefix is not None else match_start
     unit_end = match.end("unit") if unit is not None else match.end("percent")
-    if not segmented.is_boundary(unit_end) and not _unit_starts_a_word(match, grammar, segmented):
+    body_index = article.word_index(body_start)
+    unit_index = article.word_index(unit_end, body_index)
+    unit_ends_word = starts[unit_index] == unit_end or unit_end == len(text)
+    if not unit_ends_word and not _unit_starts_a_word(match, unit, article, grammar, body_index):
         return None  # the unit runs on into a longer word: 四轮驱动, 一盘棋, 二期工程
-    body_start = match.end("prefix") if groups.prefix is not None else match.start()
-    start = _figure_start(match.start(), body_start, groups, segmented, grammar)
-    if start is None:
+    # Where the text starts: at the prefix qualifier when that is a word of its own (or starts
+    # one: 近百所), else at the number, which must start a word or follow a glued word (这三所).
+    prefix_index = article.word_index(match_start) if prefix is not None else -1
+    if prefix is not None and starts[prefix_index] == match_start:
+        start, start_index = match_start, prefix_index
+    elif starts[body_index] == body_start:
+        start, start_index = body_start, body_index
+    elif text[starts[body_index] : body_start] in grammar.glued_words:
+        start, start_index = body_start, -1
+    else:
+        return None  # 第一批, 毛万二: the number belongs to a longer word
+    before = words[start_index - 1] if start_index > 0 else ""  # the word that ends where the figure starts
+    if start_index >= 0 and (before in grammar.not_count_before or before.endswith(grammar.not_count_endings)):
+        return None  # 第 3 批, 前 3 名, 每 10万人, 五年级 三班
+    if unit is not None and not _counts_things(
+        number, unit, before, text, unit_end, _words_after_unit(article, unit_index, unit_end, unit_ends_word), grammar
+    ):
         return None
-    if unit is not None and not _counts_things(groups, segmented, grammar, start, unit_end):
-        return None
-    reading = _read_value(groups, grammar)
+    reading = _read_value(percent, number, high, power, unit, grammar)
     if reading is None:
         return None
     value, unit_name, rule = reading
     end = unit_end
-    suffix = groups.suffix
-    if suffix is not None and segmented.is_boundary(match.end("suffix")):
-        end = match.end("suffix")  # 以上 as a word; not the 多 of 多功能
-    qualifiers = [groups.prefix if start < body_start else None, groups.infix, suffix if end > unit_end else None]
-    unit_row = grammar.units.get(unit) if unit is not None else None
+    if suffix is not None:
+        suffix_end = match.end("suffix")
+        if starts[article.word_index(suffix_end, unit_index)] == suffix_end or suffix_end == len(text):
+            end = suffix_end  # 以上 as a word; not the 多 of 多功能
     return Figure(
         text=text[start:end],
         start=start,
         end=end,
-        sentence=segmented.sentence_at(start),
+        sentence=article.sentence_at(start),
         rule=rule,
         value=value,
         unit=unit_name,
-        approx=_approx(qualifiers, grammar),
-        subject=_subject(segmented, end, grammar),
-        unit_kind=unit_row.kind if unit_row is not None else "percent",
+        approx=None if prefix is None and infix is None and suffix is None else _approx(
+            prefix if start < body_start else None, infix, suffix if end > unit_end else None, grammar
+        ),
+        subject=_subject(article, end, grammar),
+        unit_kind=grammar.units[unit].kind if unit is not None else "percent",
     )
 
 
-def _unit_starts_a_word(match: re.Match[str], grammar: _Grammar, segmented: SegmentedText) -> bool:
+def _repeats_unit(match: re.Match[str], unit: str) -> bool:
+    """一项项荣誉, 一个个成果: the measure word doubled makes "every one", not a count."""
+    return match.string.startswith(unit, match.end("unit"))
+
+
+def _bare_power(number: str | None, prefix: str | None, infix: str | None) -> bool:
+    return bool(number) and number[0] in CHINESE_POWERS and number[0] not in "十拾" and infix is None and prefix is None
+
+
+def _unit_starts_a_word(
+    match: re.Match[str], unit: str | None, article: _Article, grammar: _Grammar, body_index: int
+) -> bool:
     """The segmenter joins a measure word to what follows (2人获二等奖, 68个村, 3个人): the
     count stands when the unit starts that word. Only counting units, so that 5成为 (become)
     or a unit inside a word begun by the number (四轮驱动, 一成不变) stays out."""
-    unit = match.group("unit")
-    row = grammar.units.get(unit) if unit is not None else None
-    return row is not None and row.kind == "count" and segmented.is_boundary(match.start("unit"))
+    if unit is None or grammar.units[unit].kind != "count":
+        return False
+    unit_start = match.start("unit")
+    return article.starts[article.word_index(unit_start, body_index)] == unit_start
 
 
-def _text_after_unit(segmented: SegmentedText, unit_end: int) -> str:
-    """The word after the unit, or the rest of the word the unit starts (个村 gives 村)."""
-    if segmented.is_boundary(unit_end):
-        return segmented.word_after(unit_end)
-    _, word_end, _ = segmented.word_at(unit_end)
-    return segmented.text[unit_end:word_end]
-
-
-def _figure_start(
-    match_start: int, body_start: int, groups: _Groups, segmented: SegmentedText, grammar: _Grammar
-) -> int | None:
-    """Where the figure's text starts: at its prefix qualifier when that is a word of its own
-    (or starts one: 近百所), else at the number; None when the number is inside a word."""
-    if groups.prefix is not None and segmented.is_boundary(match_start):
-        start = match_start
-    elif segmented.is_boundary(body_start):
-        start = body_start
-    else:
-        word_start, _, _ = segmented.word_at(body_start)
-        if segmented.text[word_start:body_start] not in grammar.glued_words:
-            return None  # 第一批, 毛万二: the number belongs to a longer word
-        return body_start  # 这三所
-    before = _word_before(segmented, start)
-    if before in grammar.not_count_before or before.endswith(grammar.not_count_endings):
-        return None  # 第 3 批, 前 3 名, 每 10万人, 五年级 三班
-    return start
-
-
-def _word_before(segmented: SegmentedText, offset: int) -> str:
-    """The word that ends at ``offset``, or "" when none does."""
-    if offset == 0:
-        return ""
-    _, word_end, word = segmented.word_at(offset - 1)
-    return word if word_end == offset else ""
+def _words_after_unit(article: _Article, unit_index: int, unit_end: int, unit_ends_word: bool) -> tuple[str, str]:
+    """The word after the unit, or the rest of the word the unit starts (个村 gives 村); and the word after that."""
+    starts, words = article.starts, article.words
+    if unit_ends_word:
+        if unit_end == len(article.text) or starts[unit_index] != unit_end:
+            return "", ""
+        following = unit_index + 1
+        return words[unit_index], words[following] if following < len(words) else ""
+    rest = article.text[unit_end : starts[unit_index] + len(words[unit_index])]
+    following = unit_index + 1
+    return rest, words[following] if following < len(words) else ""
 
 
 def _counts_things(
-    groups: _Groups, segmented: SegmentedText, grammar: _Grammar, start: int, unit_end: int
+    number: str | None, unit: str, before: str, text: str, unit_end: int, after: tuple[str, str], grammar: _Grammar
 ) -> bool:
-    """False when number and unit do not count things: a duration (1个月后), the article
-    一 (一个缩影), the ordinal 二 (二班, 二次会议), reduplication (一项项), a name or slogan
+    """False when number and unit do not count things: a duration (1个月后), a name or slogan
     of numbered parts (三堂一坛, 十九届四中全会), a term of a congress (十三届全国人大,
     十五届二次会议) or a cohort (2023届毕业生)."""
-    text = segmented.text
-    unit = groups.unit or ""
-    after = _text_after_unit(segmented, unit_end)
-    if _is_time_word(after, grammar) or (
-        after in ("多", "半") and _is_time_word(segmented.word_after(unit_end + len(after)), grammar)
-    ):
+    word_after, next_word = after
+    if _is_time_word(word_after, grammar) or (word_after in ("多", "半") and _is_time_word(next_word, grammar)):
         return False
-    if text.startswith(unit, unit_end):
-        return False  # 一项项荣誉, 一个个成果
-    number = groups.number or groups.low or ""
-    if number in ("一", "二"):
-        return False  # 一 is an article (一名区委常委); a count of two is written 两 (两个), so 二 ranks
-    if number[:1] in CHINESE_POWERS and number[0] not in "十拾" and groups.infix is None and groups.prefix is None:
-        return False  # 万人, 千家, 百名: a bare power is a manner of speaking unless 余/多 or 近/逾 qualify it
+    number = number or ""
     if unit in grammar.term_units and number.isdecimal() and len(number) == 4 and number[:2] in ("19", "20"):
         return False  # 2023届毕业生: a cohort, which is a date
     if number[:1] in CHINESE_NUMERAL_CHARS and "两" not in number:
@@ -286,7 +301,7 @@ def _counts_things(
             return False
         if unit in grammar.term_units and grammar.term_body.match(text, unit_end):
             return False
-        if _word_before(segmented, start).endswith(grammar.term_units):
+        if before.endswith(grammar.term_units):
             return False
     return True
 
@@ -303,27 +318,35 @@ def _is_time_word(word: str, grammar: _Grammar) -> bool:
 Value = int | float | list[int | float]
 
 
-def _read_value(groups: _Groups, grammar: _Grammar) -> tuple[Value, str, str] | None:
+def _read_value(
+    percent: str | None, number: str | None, high: str | None, power: str | None, unit: str | None, grammar: _Grammar
+) -> tuple[Value, str, str] | None:
     """``(value, unit, rule)`` of a candidate, or None when its number does not read."""
-    power = groups.power or ""
-    unit = groups.unit or ""
+    unit = unit or ""
+    if power is None and high is None and number is not None and number.isdigit() and number.isascii():
+        if unit not in grammar.conversions:
+            return int(number), unit, "figure.arabic"  # the common case: 7所
+    power = power or ""
     try:
-        if groups.percent is not None:
-            return _json_number(parse_chinese_number(groups.percent)), "%", "figure.percent_words"
-        if groups.low is not None and groups.high is not None:
-            low_text, high_text = groups.low, groups.high
+        if percent is not None:
+            return _json_number(parse_chinese_number(percent)), "%", "figure.percent_words"
+        number = number or ""
+        if high is not None:
+            low_text, high_text = number, high
             trailing = _TRAILING_POWERS.search(high_text)
             if trailing and trailing.start() > 0 and not any(ch in CHINESE_POWERS for ch in low_text):
                 low_text += trailing.group()  # 3至5万元: the 万 is the low end's too
             low = parse_chinese_number(low_text + power)
-            high = parse_chinese_number(high_text + power)
-            if not low < high:
+            high_value = parse_chinese_number(high_text + power)
+            if not low < high_value:
                 return None
-            values: list[int | Decimal] = [low, high]
+            values: list[int | Decimal] = [low, high_value]
             rule = "figure.range"
+        elif number.isascii():
+            values = [parse_chinese_number(number + power)]
+            rule = "figure.mixed" if power or number[-1] in _POWERS else "figure.arabic"
         else:
-            number = groups.number or ""
-            neighbours = None if number.isascii() else parse_chinese_range(number)
+            neighbours = parse_chinese_range(number)
             if neighbours is not None:
                 values = [parse_chinese_number(str(end) + power) for end in neighbours]
                 rule = "figure.chinese_range"
@@ -340,8 +363,9 @@ def _read_value(groups: _Groups, grammar: _Grammar) -> tuple[Value, str, str] | 
             values = [as_plain_number(Decimal(value) * conversion.factor) for value in values]
             rule = "figure.share"
         unit = conversion.as_unit
-    numbers = [_json_number(value) for value in values]
-    return (numbers[0] if len(numbers) == 1 else numbers), unit, rule
+    if len(values) == 1:
+        return _json_number(values[0]), unit, rule
+    return [_json_number(value) for value in values], unit, rule
 
 
 def _number_rule(number: str) -> str:
@@ -351,48 +375,54 @@ def _number_rule(number: str) -> str:
 
 
 def _json_number(value: int | Decimal) -> int | float:
+    if type(value) is int:
+        return value
     plain = as_plain_number(value)
     return plain if isinstance(plain, int) else float(plain)
 
 
-def _approx(qualifiers: list[str | None], grammar: _Grammar) -> str | None:
+def _approx(prefix: str | None, infix: str | None, suffix: str | None, grammar: _Grammar) -> str | None:
     """The first qualifier that says over, about or under (达 says nothing)."""
-    for word in qualifiers:
+    for word in (prefix, infix, suffix):
         if word is not None and grammar.approx[word].approx != "none":
             return grammar.approx[word].approx
     return None
 
 
-def _subject(segmented: SegmentedText, end: int, grammar: _Grammar) -> str | None:
+_CLAUSE_END_SET = frozenset(_CLAUSE_END_CHARACTERS)
+
+
+def _subject(article: _Article, end: int, grammar: _Grammar) -> str | None:
     """The noun the figure counts: 学校 in 7所学校入选, 委员工作室 in 11个有辨识度的委员工作室.
 
-    Only the short clause after the figure is tagged. A clause that does not start with
-    a noun may be a modifier ending in 的, which is skipped; place words (市内外, 中) in
-    front of the noun are dropped; a trailing verbal noun (项目建设) is the predicate.
+    Only the short clause after the figure is tagged, and only when the clause goes on
+    after the figure (most figures end theirs). A clause that does not start with a noun
+    may be a modifier ending in 的, which is skipped; place words (市内外, 中) in front of
+    the noun are dropped; a trailing verbal noun (项目建设) is the predicate.
     """
-    text = segmented.text
+    text = article.text
+    if end >= len(text) or text[end] in _CLAUSE_END_SET:
+        return None
     limit = min(len(text), end + _SUBJECT_WINDOW)
     stop = _CLAUSE_END.search(text, end, limit)
-    clause_end = stop.start() if stop else limit
-    if clause_end <= end:
-        return None
-    tagged = segmented.tag_span(end, clause_end)
-    index = 0
-    if tagged[0][1] not in _NOUN_TAGS:
-        modifier_end = next((i for i, (word, _) in enumerate(tagged) if word == "的"), None)
-        if modifier_end is not None:
-            index = modifier_end + 1
+    tagged = article.segmented.tag_span(end, stop.start() if stop else limit)
+    words = [word for word, _ in tagged]
+    tags = [tag for _, tag in tagged]
+    first = 0
+    if tags[0] not in _NOUN_TAGS:
+        if "的" in words:
+            first = words.index("的") + 1
         else:
-            while index < len(tagged) and tagged[index][1] in _MODIFIER_TAGS:
-                index += 1
-    words: list[tuple[str, str]] = []
-    for word, tag in tagged[index:]:
-        if word in grammar.subject_end_words or (tag not in _NOUN_TAGS and tag not in _PLACE_TAGS):
-            break
-        words.append((word, tag))
-    last_place = max((i for i, (_, tag) in enumerate(words) if tag in _PLACE_TAGS), default=-1)
-    words = words[last_place + 1 :]
-    while words and words[-1][1] == "vn" and len(words) > 1:
-        words.pop()
-    subject = "".join(word for word, _ in words)
-    return subject or None
+            while first < len(tags) and tags[first] in _MODIFIER_TAGS:
+                first += 1
+    last = first
+    while last < len(tags) and words[last] not in grammar.subject_end_words and (
+        tags[last] in _NOUN_TAGS or tags[last] in _PLACE_TAGS
+    ):
+        last += 1
+    for index in range(first, last):
+        if tags[index] in _PLACE_TAGS:
+            first = index + 1
+    while last - first > 1 and tags[last - 1] == "vn":
+        last -= 1
+    return "".join(words[first:last]) or None
