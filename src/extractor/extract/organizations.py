@@ -19,29 +19,26 @@ shorter form of a longer name in the same article (黔江民族中学 for 重庆
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from ..lexicon import Lexicon
-from ..models import Organization, Span
+from ..models import Organization
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._words import word_pattern
+from ._words import reversed_word_pattern, word_ends, word_pattern
 
 __all__ = ["find_organizations"]
 
 # How far left of a suffix a name may start: long enough for 重庆市黔江区民族 (8) or
 # 万盛经开区教师 (7) with room to spare, short enough to keep the tagged spans small.
 _MAX_PREFIX_CHARS = 16
-# Letters and digits (Han characters included) up to the suffix; \w without the underscore.
-_NAME_RUN = re.compile(r"[^\W_]+$")
-_ORDINAL = regex.compile(r"第[〇零一二三四五六七八九十百千0-9]+")
-_NUMERALS = regex.compile(r"[〇零一二三四五六七八九十百千0-9]+")
-_HAN = regex.compile(r"\p{Han}+")
-# Part-of-speech tags (jieba's set) of words that name a thing: places, proper names, and the
-# bound morphemes (g, zg) jieba leaves when it cannot read a rare name (溱州 → 溱/州).
-_PLACE_TAGS = frozenset({"ns"})
+# The digits of ordinals in names (第一〇四中学, 第49中学).
+_NUMERALS = "〇零一二三四五六七八九十百千0123456789"
+_NUMERAL_SET = frozenset(_NUMERALS)
+# Part-of-speech tags (jieba's set) of words that name a thing: places (ns), proper names, and
+# the bound morphemes (g, zg) jieba leaves when it cannot read a rare name (溱州 → 溱/州).
 _PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "g", "zg", "ng"})
 # Tags of ordinary words that may stand inside a name (民族, 实验, 产业, 求精, 附属).
 _INNER_TAGS = frozenset({"n", "nl", "vn", "an", "a", "b", "j", "s", "l", "i", "nw"})
@@ -49,34 +46,34 @@ _INNER_TAGS = frozenset({"n", "nl", "vn", "an", "a", "b", "j", "s", "l", "i", "n
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    suffix_pattern: re.Pattern[str]
+    reversed_suffix_pattern: re.Pattern[str]  # for word_ends: suffixes are found by where they end
     suffix_rows: dict[str, tuple[str, str]]  # suffix -> (kind, prefix requirement)
-    suffixes_by_first_char: dict[str, list[str]]  # longest first
+    tails: dict[str, tuple[str, ...]]  # suffix -> itself and the suffixes it ends with, longest first
     stopwords: frozenset[str]
     titles: frozenset[str]  # posts (院长, 会长) that may be written in one word with a suffix
     people_words: frozenset[str]  # titles and person nouns (干部, 党员)
     place_names: frozenset[str]
+    place_name_start: re.Pattern[str]  # a place name of 2 to 4 characters at the start of a word
     place_suffixes: tuple[str, ...]  # longest first
 
 
 def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     def build() -> _Vocabulary:
         rows = {row.word: (row.kind, row.prefix) for row in lexicon.rows("org_suffixes")}  # type: ignore[attr-defined]
-        ordered = sorted(rows, key=len, reverse=True)
-        by_first: dict[str, list[str]] = {}
-        for suffix in ordered:
-            by_first.setdefault(suffix[0], []).append(suffix)
+        longest_first = sorted(rows, key=len, reverse=True)
         places = lexicon.rows("places")
+        names = [row.word for row in places if row.kind == "name"]  # type: ignore[attr-defined]
         return _Vocabulary(
-            suffix_pattern=word_pattern(ordered),
+            reversed_suffix_pattern=reversed_word_pattern(rows),
             suffix_rows=rows,
-            suffixes_by_first_char=by_first,
+            tails={suffix: tuple(tail for tail in longest_first if suffix.endswith(tail)) for suffix in rows},
             stopwords=lexicon.words("org_stopwords"),
             titles=frozenset(row.word for row in lexicon.rows("roles") if row.kind == "title"),  # type: ignore[attr-defined]
             people_words=frozenset(
                 row.word for row in lexicon.rows("roles") if row.kind in ("title", "person")  # type: ignore[attr-defined]
             ),
-            place_names=frozenset(row.word for row in places if row.kind == "name"),  # type: ignore[attr-defined]
+            place_names=frozenset(names),
+            place_name_start=word_pattern(name for name in names if 2 <= len(name) <= 4),
             place_suffixes=tuple(
                 sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
             ),
@@ -85,9 +82,8 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     return lexicon.memo("organizations.vocabulary", build)
 
 
-@dataclass
-class _Piece:
-    """One word of a candidate name: its offset in the text and what it is."""
+class _Piece(NamedTuple):
+    """One word of a candidate name: its offset in the tagged window and what it is."""
 
     start: int
     word: str
@@ -101,31 +97,50 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
     """Every named organization of the article, one item per surface form."""
     vocabulary = _vocabulary(context.lexicon)
     text = segmented.text
+    reversed_text = segmented.memo("text.reversed", lambda: text[::-1])
     candidates = []
-    tags: dict[str, list[tuple[str, str]]] = {}  # the same name recurs: tag its words once
-    match = vocabulary.suffix_pattern.search(text)
-    while match:
-        candidate = _name_ending_at(segmented, match.start(), vocabulary, tags)
-        if candidate is not None:
-            candidates.append(candidate)
-        # Every start is tried, so that 办事处 is still found after 街道办 in 街道办事处 failed.
-        match = vocabulary.suffix_pattern.search(text, match.start() + 1)
-    found: dict[str, Organization] = {}
-    for start, end, _, kind, requirement in _outermost(candidates):
-        name = text[start:end]
-        if name in found:
-            found[name].mentions.append(Span(start=start, end=end))
+    windows: dict[tuple[str, str], int | None] = {}  # the same name recurs: read the words before it once
+    read_starts: set[int] = set()  # suffix starts already read with their longest suffix
+    # Ends come from the last: at a start, the longest suffix that ends a word is read first, so
+    # that 中学校 is read and 中学 is not; 办事处 is still read after 街道办 in 街道办事处 failed.
+    for end, longest in word_ends(vocabulary.reversed_suffix_pattern, text, reversed_text):
+        if not _ends_word(segmented, end, vocabulary):
             continue
-        found[name] = Organization(
-            text=name,
-            start=start,
-            end=end,
-            sentence=segmented.sentence_at(start),
-            rule=f"organization.suffix.{requirement}",
-            kind=kind,  # type: ignore[arg-type]
-            mentions=[Span(start=start, end=end)],
+        for suffix in vocabulary.tails[longest]:
+            suffix_start = end - len(suffix)
+            if suffix_start in read_starts:
+                continue
+            read_starts.add(suffix_start)
+            kind, requirement = vocabulary.suffix_rows[suffix]
+            if requirement == "none" and segmented.word_after(end) in vocabulary.people_words:
+                continue  # 共青团|干部, 民盟|盟员: a kind of person, not the body
+            start = _name_start(segmented, suffix_start, requirement, vocabulary, windows)
+            if start is not None:
+                candidates.append((start, end, suffix_start, kind, requirement))
+                break  # a shorter suffix ending here (法院 of 人民法院) names the same body
+    mentions: dict[str, list[dict[str, int]]] = {}  # name -> its mentions, in reading order
+    readings: dict[str, _Candidate] = {}  # name -> its first candidate
+    for candidate in _outermost(candidates):
+        start, end = candidate[0], candidate[1]
+        name = text[start:end]
+        mentions.setdefault(name, []).append({"start": start, "end": end})
+        readings.setdefault(name, candidate)
+    by_length = sorted(readings, key=len, reverse=True)
+    return [
+        Organization.model_validate(
+            {
+                "text": name,
+                "start": start,
+                "end": end,
+                "sentence": segmented.sentence_at(start),
+                "rule": f"organization.suffix.{requirement}",
+                "kind": kind,
+                "alias_of": _full_name(name, by_length),
+                "mentions": mentions[name],
+            }
         )
-    return _link_aliases(list(found.values()))
+        for name, (start, end, _, kind, requirement) in readings.items()
+    ]
 
 
 def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -142,25 +157,25 @@ def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _name_ending_at(
-    segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary, tags: dict[str, list[tuple[str, str]]]
-) -> _Candidate | None:
-    """``(start, end, suffix start, kind, requirement)`` of the name whose suffix starts here."""
-    text = segmented.text
-    for suffix in vocabulary.suffixes_by_first_char.get(text[suffix_start], ()):
-        end = suffix_start + len(suffix)
-        if not text.startswith(suffix, suffix_start) or not _ends_word(segmented, end, vocabulary):
-            continue
-        kind, requirement = vocabulary.suffix_rows[suffix]
-        if requirement == "none" and segmented.word_after(end) in vocabulary.people_words:
-            return None  # 共青团|干部, 民盟|盟员: a kind of person, not the body
-        pieces = _name_pieces(segmented, suffix_start, vocabulary, tags)
-        start = _name_start(pieces, requirement, suffix_start)
-        if start is not None:
-            return start, end, suffix_start, kind, requirement
-        # A shorter suffix does not make a better name: 中学校 without a name is 学校 without one.
-        return None
-    return None
+def _name_start(
+    segmented: SegmentedText,
+    suffix_start: int,
+    requirement: str,
+    vocabulary: _Vocabulary,
+    windows: dict[tuple[str, str], int | None],
+) -> int | None:
+    """Where the name that ends with the suffix at ``suffix_start`` starts, or None when there is none."""
+    window_start = _window_start(segmented, suffix_start, vocabulary)
+    if window_start == suffix_start:
+        return suffix_start if requirement == "none" else None
+    window = segmented.text[window_start:suffix_start]
+    key = (window, requirement)
+    if key in windows:
+        offset = windows[key]
+    else:
+        pieces = _window_pieces(segmented.segmenter.tag(window), vocabulary)
+        offset = windows[key] = _pieces_start(pieces, requirement, len(window))
+    return None if offset is None else window_start + offset
 
 
 def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
@@ -176,41 +191,41 @@ def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
     return (rest in vocabulary.titles and word not in vocabulary.titles) or rest in vocabulary.stopwords
 
 
-def _name_pieces(
-    segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary, tags: dict[str, list[tuple[str, str]]]
-) -> list[_Piece]:
-    """The words before a suffix that may belong to the name, left to right."""
-    text = segmented.text
+def _window_start(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> int:
+    """Where the words that may name the body before a suffix start (``suffix_start`` if none may).
+
+    The window starts on a word boundary, so that the tagger does not see half a word.
+    """
+    words, starts = segmented.words, segmented.starts
+    last = bisect_right(starts, suffix_start - 1) - 1
+    word = words[last]
+    if last < 0 or (word in vocabulary.stopwords and starts[last] + len(word) > suffix_start):
+        return suffix_start  # 中小学校 is no 中 + 小学校
     # Names are written with letters and digits only: punctuation, quotes and spaces end them.
-    run = _NAME_RUN.search(text, max(0, suffix_start - _MAX_PREFIX_CHARS), suffix_start)
-    if run is None:
-        return []
-    window_start = run.start()
-    # Start on a word boundary, so that the tagger does not see half a word.
-    index = segmented.word_index_at(window_start)
-    if segmented.starts[index] < window_start:
-        index += 1
-    if index >= len(segmented.starts) or segmented.starts[index] >= suffix_start:
-        return []
-    window_start = segmented.starts[index]
-    last = segmented.word_index_at(suffix_start - 1)
-    if segmented.words[last] in vocabulary.stopwords and segmented.starts[last] + len(segmented.words[last]) == suffix_start:
-        return []  # 全区|学校, 7所|学校, 的|学校: the word before the suffix ends any name, no need to tag
-    glued = segmented.word_index_at(suffix_start)
-    if segmented.starts[glued] < suffix_start and segmented.words[glued] in vocabulary.stopwords:
-        return []  # 中小学校 is no 中 + 小学校
-    window = text[window_start:suffix_start]
-    if window not in tags:
-        tags[window] = segmented.tag_span(window_start, suffix_start)
+    # A stop word ends the name too: the window starts after it (在|荣昌区|政协), and when it is
+    # the last word (全区|学校, 7所|学校, 的|学校) there is nothing to tag.
+    limit = suffix_start - _MAX_PREFIX_CHARS
+    index = last
+    while index >= 0 and starts[index] >= limit:
+        word = words[index]
+        if word in vocabulary.stopwords or not word.isalnum():
+            break
+        index -= 1
+    return starts[index + 1] if index < last else suffix_start
+
+
+def _window_pieces(tags: list[tuple[str, str]], vocabulary: _Vocabulary) -> list[_Piece]:
+    """The name words at the end of a tagged window, with offsets in the window."""
     pieces: list[_Piece] = []
-    position = suffix_start
+    position = sum(map(len, (word for word, _ in tags)))
     numerals = ""  # numerals read right to left, waiting for their 第 (第一|〇|四中学)
-    for word, tag in reversed(tags[window]):
+    singles = admins = 0
+    for word, tag in reversed(tags):
         position -= len(word)
-        if _NUMERALS.fullmatch(word):
+        if not word.strip(_NUMERALS):
             numerals = word + numerals
             continue
-        if word[0] == "第" and _ORDINAL.fullmatch(word):
+        if word[0] == "第" and not word[1:].strip(_NUMERALS):
             pieces.append(_Piece(position, word + numerals, "ordinal"))
             numerals = ""
             continue
@@ -218,7 +233,12 @@ def _name_pieces(
         if role is None:  # a verb, a preposition, a bare number …: 荣昌区成立|眼镜产业协会
             break
         pieces.append(_Piece(position, word, role))
-    return _merge_admin_suffixes(_merge_single_characters(pieces[::-1]))
+        singles += len(word) == 1
+        admins += role == "admin"
+    pieces.reverse()
+    if singles > 1:
+        pieces = _merge_single_characters(pieces)
+    return _merge_admin_suffixes(pieces) if admins else pieces
 
 
 def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
@@ -228,13 +248,13 @@ def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
         return "inner" if word.isalnum() else None  # the A of A级, the TCL of TCL集团
     if not word.isalpha():
         return None
-    if word in vocabulary.place_names or tag in _PLACE_TAGS or _is_place_word(word, vocabulary):
+    if tag == "ns" or word in vocabulary.place_names or _is_place_word(word, vocabulary):
         return "place"
     if word in vocabulary.place_suffixes:
         return "admin"
     if tag in _PROPER_TAGS or vocabulary.suffix_rows.get(word, ("", ""))[1] == "none":
         return "proper"  # 民盟 of 民盟荣昌区委 names its body like a proper name
-    if tag == "m" and not _NUMERALS.search(word):
+    if tag == "m" and _NUMERAL_SET.isdisjoint(word):
         return "inner"  # 昌元 tagged 昌/元: 元 is no number here
     if tag == "t":
         return "time"  # 老年 in 荣昌区老年大学; never the first word of a name (近年来)
@@ -246,7 +266,7 @@ def _is_place_word(word: str, vocabulary: _Vocabulary) -> bool:
     of three characters or more that ends with an administrative suffix."""
     if len(word) >= 3 and word.endswith(vocabulary.place_suffixes):
         return True
-    return any(word[:length] in vocabulary.place_names for length in range(2, min(len(word), 4) + 1))
+    return vocabulary.place_name_start.match(word) is not None
 
 
 def _merge_single_characters(pieces: list[_Piece]) -> list[_Piece]:
@@ -287,7 +307,7 @@ def _merge_admin_suffixes(pieces: list[_Piece]) -> list[_Piece]:
     return merged
 
 
-def _name_start(pieces: list[_Piece], requirement: str, suffix_start: int) -> int | None:
+def _pieces_start(pieces: list[_Piece], requirement: str, suffix_start: int) -> int | None:
     """Where the name starts, or None when the words before the suffix name nothing."""
     if requirement == "none":  # 教育部: a full name by itself, written with a place or not
         named = [piece for piece in pieces if piece.role in ("place", "proper")]
@@ -308,12 +328,6 @@ def _name_start(pieces: list[_Piece], requirement: str, suffix_start: int) -> in
     return None
 
 
-def _link_aliases(organizations: list[Organization]) -> list[Organization]:
-    """Point a short form at the longest name of the article that contains it."""
-    by_length = sorted((org.text for org in organizations), key=len, reverse=True)
-    linked = []
-    for org in organizations:
-        full = next((name for name in by_length if len(name) > len(org.text) and org.text in name), None)
-        linked.append(org.model_copy(update={"alias_of": full}) if full else org)
-    return linked
-
+def _full_name(name: str, by_length: list[str]) -> str | None:
+    """The longest name of the article that contains ``name`` (黔江民族中学 → 重庆市黔江民族中学校)."""
+    return next((full for full in by_length if len(full) > len(name) and name in full), None)
