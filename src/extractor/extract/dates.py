@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -36,6 +36,7 @@ from ..models import DateItem
 from ..numerals import parse_chinese_number, parse_chinese_range
 from ..segment import SegmentedText
 from . import ExtractContext
+from ._words import word_alternation
 
 __all__ = ["find_dateline", "find_dates"]
 
@@ -98,31 +99,6 @@ _NUMERIC_ALTERNATIVES = (
 )  # fmt: skip
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex matching any of the words, the longest one where several start alike (国庆节 over 国庆).
-
-    Written as a trie (上(?:半年|午|周)…) so a position costs one test per character, not one per word.
-
-    >>> _alternation(["国庆", "国庆节", "上午"])
-    '(?:上午|国庆(?:节)?)'
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie) if trie else "(?!)"
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
-    return body + "?" if "" in node else body
-
-
 @dataclass(frozen=True)
 class _Grammar:
     """The compiled scan and the lookup tables of one lexicon (built once, see Lexicon.memo)."""
@@ -152,8 +128,8 @@ class _Grammar:
         }
         week_words = [word for word, row in relative.items() if row.unit == "week"]
         lexicon_words = [*festivals, *parts, *vague, *relative]
-        all_units = _alternation(units)
-        bare_units = _alternation(word for word, row in units.items() if row.counting == "bare")
+        all_units = word_alternation(units)
+        bare_units = word_alternation(word for word, row in units.items() if row.counting == "bare")
         cn = _CN_NUM
         alternatives = {
             # 自协同履职以来: an offset from an event; a date inside (自2020年以来) wins over it.
@@ -174,10 +150,10 @@ class _Grammar:
             "decade": r"(?<![\d.．" + cn + r"])(?:(?P<de4>(?:1[6-9]|20)\d)0|(?P<de>[1-9]0|[一二三四五六七八九]十))年代",
             "barequarter": _NO_DIGIT_BEFORE + r"第?(?P<bq>[一二三四1-4])(?=\s*" + _CONNECTOR + r"\s*第?[一二三四1-4]季度)",
             "quarter": r"(?<![\d.．" + cn + r"])(?:前(?P<qn>[一二三两1-3])个?|第?(?P<q>[一二三四1-4]))季度",
-            "weekday": r"(?:(?P<wk_rel>" + _alternation(week_words) + r")|周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]|末)"
+            "weekday": r"(?:(?P<wk_rel>" + word_alternation(week_words) + r")|周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]|末)"
             r"(?![\d" + cn + r"年次个名位项场件批人轮节期])",
-            "yearsuffix": r"(?<=年)(?P<ys>" + _alternation(w for of, w in suffix_parts if of == "year") + r")",
-            "monthsuffix": r"(?<=月)(?P<ms>" + _alternation(w for of, w in suffix_parts if of == "month") + r")",
+            "yearsuffix": r"(?<=年)(?P<ys>" + word_alternation(w for of, w in suffix_parts if of == "year") + r")",
+            "monthsuffix": r"(?<=月)(?P<ms>" + word_alternation(w for of, w in suffix_parts if of == "month") + r")",
             "baremonth": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<bm>1[0-2]|0?[1-9])|" + _NO_CN_BEFORE + r"(?P<bmc>" + _CN_MONTH
             + r"))(?=\s*" + _CONNECTOR + r"\s*(?:1[0-2]|0?[1-9]|" + _CN_MONTH + r")月)",
             # Lunar dates: 农历八月十五, 正月初八, 八月初五 (初 and 廿 days are lunar only).
@@ -197,7 +173,7 @@ class _Grammar:
             "frequency": r"每隔?(?P<fq_n>\d+|[" + cn + r"]+|半)?个?(?P<fq_u>" + all_units + r")(?:(?<=[周期拜])(?P<fq_wd>[一二三四五六日天1-7])"
             r"(?![\d" + cn + r"次个名位项场件批人轮节课期]))?",
             # Festivals, parts of a year/month/day, vague and relative words: one trie, told apart by lookup.
-            "word": _alternation(lexicon_words),
+            "word": word_alternation(lexicon_words),
             "duration": r"(?:(?P<du_pre>最近|近|过去的?|未来|今后)(?P<du_this>这)?)?(?<![\d.．" + cn + r"])"
             r"(?:(?P<dn_low>\d+(?:\.\d+)?|[" + cn + r"]+)(?:至|到|[—–－\-~～]{1,2}))?"
             r"(?P<dn>\d+(?:\.\d+)?|[" + cn + r"]+|[几数][十百千]?|半|若干)(?P<dn_m>多|余)?"
@@ -235,7 +211,7 @@ class _Grammar:
             )
         )
         exclusion_words = lexicon.words("time_exclusions")
-        exclusions = re.compile(_alternation(exclusion_words)) if exclusion_words else None
+        exclusions = re.compile(word_alternation(exclusion_words)) if exclusion_words else None
         reach = max((len(word) for word in exclusion_words), default=0)
         return cls(pattern, exclusions, reach, units, relative, parts, suffix_parts, vague, festivals)
 
