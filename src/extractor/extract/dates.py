@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import Lexicon, TimeFestivalRow, TimePartRow, TimeRelativeRow, TimeUnitRow, TimeVagueRow
 from ..models import DateItem
@@ -231,8 +233,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
 # ----------------------------------------------------------------------------- atoms
 
 
-@dataclass(frozen=True)
-class _Atom:
+class _Atom(NamedTuple):
     kind: str  # the regex alternative that matched: "year", "month", "relword", …
     start: int
     end: int
@@ -270,11 +271,13 @@ def _point_level(grammar: _Grammar, kind: str, match: re.Match[str]) -> str:
 
 
 def _scan(
-    grammar: _Grammar, segmented: SegmentedText, text: str, start: int = 0, end: int | None = None
+    grammar: _Grammar, segmented: SegmentedText, text: str, exclusions: list[tuple[int, int]], start: int = 0,
+    end: int | None = None,
 ) -> Iterator[_Atom]:
     """Every atom in ``text[start:end]``, with the token-boundary and exclusion checks applied.
 
-    ``text`` is the segmented text with ASCII digits (see :func:`_ascii_digits`): same length, same offsets.
+    ``text`` is the segmented text with ASCII digits (see :func:`_ascii_digits`): same length, same offsets;
+    ``exclusions`` are the spans of :func:`_exclusion_spans`.
     """
     previous_end = -1
     for match in grammar.pattern.finditer(text, start, len(text) if end is None else end):
@@ -283,7 +286,7 @@ def _scan(
             kind = grammar.word_kind(match[0])
         s, e = match.span()
         if kind == "since":
-            inner = list(_scan(grammar, segmented, text, match.start("since_body"), match.end("since_body")))
+            inner = list(_scan(grammar, segmented, text, exclusions, match.start("since_body"), match.end("since_body")))
             if any(atom.level for atom in inner):  # 自2020年以来: the date is the item
                 yield from inner
                 previous_end = e
@@ -300,17 +303,28 @@ def _scan(
             continue  # 2023年中国: 中 starts 中国; 5日晚会: 晚 starts 晚会
         if kind == "weekday" and segmented.word_at(s)[0] == s and segmented.word_at(s)[1] > e:
             continue  # 周一鸣 is a name, not Monday
-        if _excluded(grammar, text, s, e):
+        if exclusions and _excluded(grammar, text, s, e, exclusions):
             continue
         previous_end = e
         yield _Atom(kind, s, e, match, _point_level(grammar, kind, match))
 
 
-def _excluded(grammar: _Grammar, text: str, start: int, end: int) -> bool:
+def _exclusion_spans(grammar: _Grammar, text: str) -> list[tuple[int, int]]:
+    """Spans of the exclusion words in ``text``, left to right. Every place where one starts
+    lies in one of them: a word that starts inside no earlier span is itself found."""
     if grammar.exclusions is None:
-        return False
+        return []
+    return [match.span() for match in grammar.exclusions.finditer(text)]
+
+
+def _excluded(grammar: _Grammar, text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Does an exclusion word overlap the atom ``text[start:end]`` without lying inside it?"""
     low = max(0, start - grammar.exclusion_reach + 1)
-    for hit in grammar.exclusions.finditer(text, low, min(len(text), end + grammar.exclusion_reach - 1)):
+    high = min(len(text), end + grammar.exclusion_reach - 1)
+    index = bisect_left(spans, (high,))  # the spans that start before ``high``; the last ends last
+    if index == 0 or spans[index - 1][1] <= low:
+        return False  # no exclusion word starts near the atom (most atoms)
+    for hit in grammar.exclusions.finditer(text, low, high):  # type: ignore[union-attr]
         overlaps = hit.start() < end and hit.end() > start
         inside = start <= hit.start() and hit.end() <= end and hit.end() - hit.start() < end - start
         if overlaps and not inside:  # 过去这一年 keeps its 这一年; a bare 一年 in 这一年 goes
@@ -321,7 +335,7 @@ def _excluded(grammar: _Grammar, text: str, start: int, end: int) -> bool:
 # ----------------------------------------------------------------------------- points
 
 
-@dataclass
+@dataclass(slots=True)
 class _Point:
     """What a point expression says, before it is resolved against a reference date."""
 
@@ -689,8 +703,7 @@ def _lunar_to_solar(year: int, month: int, day: int) -> date | None:
 # ----------------------------------------------------------------------------- counts: durations, offsets
 
 
-@dataclass(frozen=True)
-class _Count:
+class _Count(NamedTuple):
     number: int | Decimal | None  # None for 几年, 数月, and for ranges (两三个月, 3至5年)
     unit: str
     approx: bool
@@ -775,7 +788,7 @@ def _span_value(count: _Count, reference: date, sign: int) -> str | None:
 # ----------------------------------------------------------------------------- joining atoms into items
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
@@ -997,10 +1010,11 @@ def find_dates(segmented: SegmentedText, context: ExtractContext) -> list[DateIt
     grammar = _grammar(context.lexicon)
     text = segmented.text
     scan_text = _ascii_digits(text)
-    atoms = list(_scan(grammar, segmented, scan_text))
+    atoms = list(_scan(grammar, segmented, scan_text, _exclusion_spans(grammar, scan_text)))
     items: list[DateItem] = []
+    has_names = any(opening in text for opening, _ in _NAME_MARKS)
     for found in _join(atoms, scan_text, grammar, context.reference_date):
-        if found.kind not in ("absolute", "range") and _inside_a_name(text, found.start, found.end):
+        if has_names and found.kind not in ("absolute", "range") and _inside_a_name(text, found.start, found.end):
             continue  # “15分钟生活圈”, 《通往美好明天》: part of a name; a dated name (《2023年工作要点》) keeps its year
         items.append(
             DateItem(
