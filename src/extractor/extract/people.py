@@ -25,19 +25,19 @@ photo-credit word (记者, 摄影) are authors, not people. Only the candidate w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-import regex
 
 from ..lexicon import Lexicon
-from ..models import Person, Span
+from ..models import Person
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._words import word_alternation, word_pattern
+from ._words import HAN, reversed_word_pattern, word_alternation, word_ends, word_pattern
 
 __all__ = ["find_people"]
 
-_HAN = regex.compile(r"\p{Han}+")
+_HAN = re.compile(f"{HAN}+")
 _NAME_TAGS = frozenset({"nr", "nrfg"})
 # Tags jieba gives a surname standing alone (罗 j, 刘 zg); not p, c, d as for 向 or 和.
 _SURNAME_TAGS = frozenset({"nr", "nrfg", "j", "zg", "g", "ng", "n"})
@@ -46,18 +46,26 @@ _ROLE_JOINERS = "、和及兼"
 # Longest role read before a name: 市委常委、区委书记、区长 and a little more.
 _MAX_ROLE_CHARS = 24
 # At a sentence start: a name, a comma, and a clause that ends the sentence.
-_APPOSITION = regex.compile(r"\s*(\p{Han}{2,4})[，,]([^，,。！？；\n]{2,40})(?=[。；\n]|$)")
-_LIST_END = regex.compile(r"(?<=\p{Han})等")
+# The scan reads the character that ends the sentence before; the sentence start is checked.
+_APPOSITION_TEXT = f"\\s*({HAN}{{2,4}})[，,]([^，,。！？；\n]{{2,40}})(?=[。；\n]|$)"
+_APPOSITION = re.compile(_APPOSITION_TEXT)  # at the start of the text
+_APPOSITION_AFTER_END = re.compile(f"[。！？!?；;…”’」』)）\n]{_APPOSITION_TEXT}")
+# The last two items of a list closed by 等 (陈思、王一鸣等): the scan looks for 、, name, 等.
+_LIST_END = re.compile(f"、{HAN}{{2,4}}等")
 _CLOSING_QUOTES = "”’」』》〉\"'"
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    role_end_pattern: re.Pattern[str]  # a title or person noun right before a surname
+    reversed_word_pattern: re.Pattern[str]  # for word_ends: titles, person nouns and cues
+    ends_with_role: frozenset[str]  # those of them that end with a title or a person noun
     role_pattern: re.Pattern[str]  # the longest role that ends at the end of a span
+    reversed_role_pattern: re.Pattern[str]  # a role written backwards, read leftwards from its end
+    unit_heads: frozenset[str]  # the first characters of the units and modifiers (区 of 区政协)
     post_pattern: re.Pattern[str]  # one role, whole
     after_name_pattern: re.Pattern[str]  # titles and cues, which may follow a name
-    credit_pattern: regex.Pattern[str]  # a byline word right before a name
+    after_name_words: frozenset[str]
+    credit_pattern: re.Pattern[str]  # a byline word right before a name
     titles: frozenset[str]
     roles: frozenset[str]  # every role word: titles, person nouns, units, modifiers
     addresses: frozenset[str]  # 老师, 大爷, 校长: after a surname, a form of address, not a name
@@ -70,7 +78,7 @@ class _Vocabulary:
     common_words: frozenset[str]  # role words, names' exclusions and organization stop words
     place_names: frozenset[str]
     place_suffixes: tuple[str, ...]  # longest first
-    home_pattern: regex.Pattern[str]
+    home_pattern: re.Pattern[str]
 
 
 def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
@@ -81,7 +89,16 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         surnames = lexicon.words("surnames")
         single = "".join(sorted(word for word in surnames if len(word) == 1))
         double = [word for word in surnames if len(word) == 2]
-        surname = f"(?:{word_alternation(double)}|[{regex.escape(single)}])" if single else r"(?!)"
+        surname = f"(?:{word_alternation(double)}|[{re.escape(single)}])" if single else r"(?!)"
+        role_words = by_kind.get("title", []) + by_kind.get("person", [])
+
+        def backwards(words: list[str]) -> str:
+            return word_alternation(word[::-1] for word in words)
+
+        reversed_post = (
+            f"{backwards(role_words)}(?:{backwards(by_kind.get('modifier', []))})*"
+            f"(?:{backwards(by_kind.get('unit', []))})*"
+        )
         post = (
             f"(?:{word_alternation(by_kind.get('unit', []))})*(?:{word_alternation(by_kind.get('modifier', []))})*"
             f"(?:{word_alternation(by_kind.get('title', []) + by_kind.get('person', []))})"
@@ -89,13 +106,21 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         places = lexicon.rows("places")
         village = word_alternation([row.word for row in places if row.kind == "village"])  # type: ignore[attr-defined]
         return _Vocabulary(
-            role_end_pattern=re.compile(
-                f"{word_alternation(by_kind.get('title', []) + by_kind.get('person', []))}(?={surname})"
+            reversed_word_pattern=reversed_word_pattern(role_words + by_kind.get("cue", [])),
+            ends_with_role=frozenset(
+                word for word in role_words + by_kind.get("cue", []) if word.endswith(tuple(role_words))
             ),
             role_pattern=re.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*$"),
+            reversed_role_pattern=re.compile(f"{reversed_post}(?:[{_ROLE_JOINERS}]?{reversed_post})*"),
+            unit_heads=frozenset(
+                word[:length]
+                for word in by_kind.get("unit", []) + by_kind.get("modifier", [])
+                for length in range(1, len(word))
+            ),
             post_pattern=re.compile(f"{post}(?:[{_ROLE_JOINERS}]?{post})*"),
             after_name_pattern=word_pattern(by_kind.get("title", []) + by_kind.get("cue", [])),
-            credit_pattern=regex.compile(f"(?:{word_alternation(by_kind.get('credit', []))})[ \u3000:：/]*$"),
+            after_name_words=frozenset(by_kind.get("title", []) + by_kind.get("cue", [])),
+            credit_pattern=re.compile(f"(?:{word_alternation(by_kind.get('credit', []))})[ \u3000:：/]*$"),
             titles=frozenset(by_kind.get("title", [])),
             roles=frozenset(word for kind in ("title", "person", "unit", "modifier") for word in by_kind.get(kind, [])),
             addresses=frozenset(by_kind.get("address", []) + by_kind.get("title", [])),
@@ -115,7 +140,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
                 sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
             ),
             # 普陀村毛万二家小院: a household named after its head (not 家长, 家庭, 家乡 …).
-            home_pattern=regex.compile(f"(?<=(?:{village}))({surname}\\p{{Han}}{{1,2}}?)家(?![长庭乡园属人风教访族])"),
+            home_pattern=re.compile(f"{village}({surname}{HAN}{{1,2}}?)家(?![长庭乡园属人风教访族])"),
         )
 
     return lexicon.memo("people.vocabulary", build)
@@ -142,14 +167,25 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
             found.setdefault(name, _Found(start, end, role, rule))
             taken.update(range(start, end))
 
-    # A role right before a name. The scan looks for the role's last word, then reads the
-    # whole role leftwards on a short span (a scan with the whole role pattern is slow).
-    for end_of_role in vocabulary.role_end_pattern.finditer(text):
-        position = end_of_role.end()
-        match = vocabulary.role_pattern.search(text, max(0, position - _MAX_ROLE_CHARS), position)
+    # Titles, person nouns and cues, by where they end, left to right.
+    reversed_text = segmented.memo("text.reversed", lambda: text[::-1])
+    ends = list(word_ends(vocabulary.reversed_word_pattern, text, reversed_text))[::-1]
+    # A role right before a name. The scan finds where the role's last word ends, then the
+    # whole role is read leftwards on a short span (a scan with the whole role pattern is slow).
+    for position, word in ends:
+        if word not in vocabulary.ends_with_role or not _surname_at(text, position, vocabulary):
+            continue
+        backwards = len(text) - position
+        match = vocabulary.reversed_role_pattern.match(reversed_text, backwards, backwards + _MAX_ROLE_CHARS)
         if match is None:
             continue
-        role = _clean_role(text, match.start(), match.group(), vocabulary)
+        role_start = position - (match.end() - backwards)
+        if any(text[max(0, role_start - length) : role_start] in vocabulary.unit_heads for length in (1, 2, 3)):
+            # The leftwards reading took the longest word first (区|政协委员), and what stands
+            # before it starts a unit: the role may start there (区政协|委员); the leftmost start wins.
+            leftmost = vocabulary.role_pattern.search(text, max(0, position - _MAX_ROLE_CHARS), position)
+            role_start = leftmost.start() if leftmost else role_start
+        role = _clean_role(text, role_start, text[role_start:position], vocabulary)
         # One role may stand before a list of names: 学生王梓涵、李欣怡.
         while (span := _name_at(segmented, position, vocabulary, joined_ok=True)) is not None:
             add(span[0], span[1], role, "person.role")
@@ -157,30 +193,32 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
                 break
             position = span[1] + 1
     # A word tagged as a name before a title (陶庆明|校长) or a cue (张伟|介绍).
-    for match in vocabulary.after_name_pattern.finditer(text):
-        end = match.start()
-        following = segmented.word_after(end)
-        if end == 0 or (following not in vocabulary.titles and following not in vocabulary.cues):
+    starts, words = segmented.starts, segmented.words
+    for position, _ in ends:
+        index = bisect_left(starts, position) - 1  # the word that ends here, if one does
+        following = words[index]
+        if index < 1 or starts[index] + len(following) != position or following not in vocabulary.after_name_words:
             continue
-        index = segmented.word_index_at(end - 1)
-        start, word = segmented.starts[index], segmented.words[index]
+        end = starts[index]
+        index -= 1
+        start, word = starts[index], words[index]
         if start in taken or not _looks_like_name(word, vocabulary) or not _tagged_as_name(segmented, start, end):
             continue
         if following in vocabulary.titles:
             add(start, end, following, "person.role_after")
-        elif not _near_place(segmented.words[index - 1] if index else "", following, vocabulary):
+        elif not _near_place(words[index - 1] if index else "", following, vocabulary):
             add(start, end, None, "person.tagged")
     for match in _LIST_END.finditer(text):
         # 获奖学生有陈思、王一鸣、张可欣等: a list of words tagged as names, closed by 等.
-        for start, end in _list_items(segmented, match.start(), vocabulary):
+        for start, end in _list_items(segmented, match.end() - 1, vocabulary):
             add(start, end, None, "person.list")
     for match in vocabulary.home_pattern.finditer(text):
         if _is_candidate(match.group(1), vocabulary):
             add(match.start(1), match.end(1), None, "person.home")
-    for sentence_start in segmented.sentence_starts:
+    for match in filter(None, (_APPOSITION.match(text), *_APPOSITION_AFTER_END.finditer(text))):
         # 陶庆明，黔江民族中学党委书记、校长。: a name opening a sentence, its post after it.
-        match = _APPOSITION.match(text, sentence_start)
-        if match is None:
+        start = match.start(1)
+        if text[segmented.sentence_span(start)[0] : start].strip():
             continue
         start, end = match.span(1)
         if not (segmented.is_boundary(end) and _looks_like_name(match.group(1), vocabulary)):
@@ -189,16 +227,18 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
         if role and _tagged_as_name(segmented, start, end):
             add(start, end, _clean_role(match.group(2), role.start(), role.group(), vocabulary), "person.apposition")
     people = [
-        Person(
-            text=text[item.start : item.end],
-            start=item.start,
-            end=item.end,
-            sentence=segmented.sentence_at(item.start),
-            rule=item.rule,
-            role=item.role,
-            mentions=_mentions(text, text[item.start : item.end]),
+        Person.model_validate(
+            {
+                "text": name,
+                "start": item.start,
+                "end": item.end,
+                "sentence": segmented.sentence_at(item.start),
+                "rule": item.rule,
+                "role": item.role,
+                "mentions": _mentions(text, name),
+            }
         )
-        for item in found.values()
+        for name, item in found.items()
     ]
     return sorted(people, key=lambda person: person.start)
 
@@ -246,6 +286,10 @@ def _name_at(
     if _ends_name(segmented, end, vocabulary) or _tagged_as_split_name(segmented, position, end):
         return position, end
     return None
+
+
+def _surname_at(text: str, position: int, vocabulary: _Vocabulary) -> bool:
+    return text[position : position + 1] in vocabulary.surnames or text[position : position + 2] in vocabulary.double_surnames
 
 
 def _list_items(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> list[tuple[int, int]]:
@@ -323,12 +367,18 @@ def _clean_role(text: str, start: int, role: str, vocabulary: _Vocabulary) -> st
     that 区 or 街道 belongs to the place, and the role is what follows it.
     """
     role = role.strip(_ROLE_JOINERS)
-    if start > 0 and _HAN.match(text[start - 1]):
+    if start > 0 and role.startswith(vocabulary.place_suffixes) and _HAN.match(text[start - 1]):
         for suffix in vocabulary.place_suffixes:
             if role.startswith(suffix) and vocabulary.post_pattern.fullmatch(role, len(suffix)):
                 return role[len(suffix) :]
     return role
 
 
-def _mentions(text: str, name: str) -> list[Span]:
-    return [Span(start=match.start(), end=match.end()) for match in regex.finditer(regex.escape(name), text)]
+def _mentions(text: str, name: str) -> list[dict[str, int]]:
+    """Every occurrence of ``name``, as spans."""
+    spans = []
+    start = text.find(name)
+    while start >= 0:
+        spans.append({"start": start, "end": start + len(name)})
+        start = text.find(name, start + len(name))
+    return spans
