@@ -121,6 +121,16 @@ TABLE: list[tuple[str, list[F]]] = [
     ("占地3.5公顷。", [F("3.5公顷", 3.5, "公顷")]),
     ("收获稻谷200吨。", [F("200吨", 200, "吨")]),
     ("人均收入增长2.5倍。", [F("2.5倍", 2.5, "倍")]),
+    ("差0.1毫米都不行。", [F("0.1毫米", 0.1, "毫米")]),
+    ("芯片制程为5纳米。", [F("5纳米", 5, "纳米")]),
+    ("占地2000㎡。", [F("2000㎡", 2000, "㎡")]),
+    # ---- Energy and power, in Chinese and in Latin symbols (a Latin symbol glued to more letters is none)
+    ("装机容量120万千瓦。", [F("120万千瓦", 1200000, "千瓦")]),
+    ("年发电量3.5亿千瓦时。", [F("3.5亿千瓦时", 350000000, "千瓦时")]),
+    ("新增年产能20GWh，", [F("20GWh", 20, "GWh")]),
+    ("建成50MW光伏电站。", [F("50MW", 50, "MW", subject="光伏电站")]),
+    ("每年节电200万kWh。", [F("200万kWh", 2000000, "kWh")]),
+    ("建成50MWp电站。", []),
     # ---- Percent and shares
     ("“双师型”教师占比90%。", [F("90%", 90, "%")]),
     ("优良率达95.5％。", [F("达95.5％", 95.5, "%")]),
@@ -171,6 +181,12 @@ TABLE: list[tuple[str, list[F]]] = [
     ("只有一两个问题。", [F("一两个", [1, 2], "个", subject="问题")]),
     ("新建两三所学校。", [F("两三所", [2, 3], "所", subject="学校")]),
     ("来了十七八个人。", [F("十七八个", [17, 18], "个", subject="人")]),
+    # the unit written at both ends: one range (a longer unit may start with the first one's)
+    ("粮食产能再提高5%至8%，", [F("5%至8%", [5, 8], "%")]),
+    ("每组10人-20人。", [F("10人-20人", [10, 20], "人")]),
+    ("提高3个至5个百分点。", [F("3个至5个百分点", [3, 5], "个百分点")]),
+    ("补助3元至5万元。", [F("3元至5万元", [3, 50000], "元")]),
+    ("增长5%—今年以来", [F("5%", 5, "%")]),
     # ---- The counted noun: modifiers skipped, none after punctuation
     ("打造30个各具特色的党建品牌，", [F("30个", 30, "个", subject="党建品牌")]),
     ("规划建设11个有辨识度的委员工作室，让委员担当。", [F("11个", 11, "个", subject="委员工作室")]),
@@ -291,6 +307,9 @@ def test_table_is_large() -> None:
         ("48课时", "time", "figure.arabic"),
         ("3至5所", "count", "figure.range"),
         ("三四个", "count", "figure.chinese_range"),
+        ("5%至8%", "percent", "figure.range"),
+        ("0.1毫米", "length", "figure.arabic"),
+        ("20GWh", "other", "figure.arabic"),
     ],
 )
 def test_unit_kind_and_rule(sentence: str, unit_kind: str, rule: str) -> None:

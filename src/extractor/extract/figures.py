@@ -68,7 +68,7 @@ _SKIPPED_GROUPS = frozenset({"quoted", "excluded"})
 # Words of place that the segmenter may join to a time unit (工作日内, 月底).
 _POSTPOSITIONS = "内后前来里间中底初末"
 # The pattern's groups, in the pattern's order; a match's groups are unpacked in this order.
-_GROUPS = ("quoted", "excluded", "prefix", "percent", "number", "high", "infix", "power", "unit", "suffix")
+_GROUPS = ("quoted", "excluded", "prefix", "percent", "number", "low_unit", "high", "infix", "power", "unit", "suffix")
 
 
 @dataclass(frozen=True)
@@ -157,15 +157,18 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         | {word[0] for word, row in approx.items() if row.position == "prefix"}
         | set("0123456789０１２３４５６７８９" + CHINESE_NUMERAL_CHARS)
     )
+    unit_words = word_alternation(units)
     pattern = (
         rf"(?=[{re.escape(''.join(sorted(first_characters)))}])"
         rf"(?:(?P<quoted>{quoted})"
         rf"|(?P<excluded>{word_alternation(lexicon.words('figure_exclusions'))})"
         rf"|(?P<prefix>{prefixes})?"
         rf"(?:百分之(?P<percent>{number})"
-        rf"|(?P<number>{number})(?:{_RANGE_SEPARATORS}(?P<high>{high}))?"
+        # A range may write its unit at both ends (5%至8%, 3个至5个百分点): the same unit, or a
+        # longer one that starts with it.
+        rf"|(?P<number>{number})(?:(?P<low_unit>{unit_words})?{_RANGE_SEPARATORS}(?P<high>{high}))?"
         rf"(?:(?P<infix>{suffixes})(?P<power>[{_POWERS}]+)?)?"
-        rf"(?P<unit>{word_alternation(units)}))"
+        rf"(?P<unit>(?(low_unit)(?=(?P=low_unit))){unit_words}))"
         rf"(?P<suffix>{suffixes})?)"
     )
     compiled = re.compile(pattern)
@@ -192,7 +195,7 @@ def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> 
     The rules run cheapest first. Word boundaries come from one binary search at the
     number; the unit's and the suffix's words are found from there.
     """
-    _, _, prefix, percent, number, high, infix, power, unit, suffix = match.groups()
+    _, _, prefix, percent, number, low_unit, high, infix, power, unit, suffix = match.groups()
     if unit is not None and (number in ("一", "二") or _repeats_unit(match, unit)):
         return None  # 一 is an article (一名区委常委), 二 ranks (二班: a count of two says 两); 一项项
     if unit is not None and _bare_power(number, prefix, infix):
@@ -224,7 +227,7 @@ def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> 
         number, unit, before, text, unit_end, _words_after_unit(article, unit_index, unit_end, unit_ends_word), grammar
     ):
         return None
-    reading = _read_value(percent, number, high, power, unit, grammar)
+    reading = _read_value(percent, number, high, power, unit, grammar, low_unit is not None)
     if reading is None:
         return None
     value, unit_name, rule = reading
@@ -319,7 +322,13 @@ Value = int | float | list[int | float]
 
 
 def _read_value(
-    percent: str | None, number: str | None, high: str | None, power: str | None, unit: str | None, grammar: _Grammar
+    percent: str | None,
+    number: str | None,
+    high: str | None,
+    power: str | None,
+    unit: str | None,
+    grammar: _Grammar,
+    low_has_unit: bool = False,
 ) -> tuple[Value, str, str] | None:
     """``(value, unit, rule)`` of a candidate, or None when its number does not read."""
     unit = unit or ""
@@ -334,8 +343,8 @@ def _read_value(
         if high is not None:
             low_text, high_text = number, high
             trailing = _TRAILING_POWERS.search(high_text)
-            if trailing and trailing.start() > 0 and not any(ch in CHINESE_POWERS for ch in low_text):
-                low_text += trailing.group()  # 3至5万元: the 万 is the low end's too
+            if trailing and trailing.start() > 0 and not low_has_unit and not any(ch in CHINESE_POWERS for ch in low_text):
+                low_text += trailing.group()  # 3至5万元: the 万 is the low end's too (not in 3元至5万元)
             low = parse_chinese_number(low_text + power)
             high_value = parse_chinese_number(high_text + power)
             if not low < high_value:
