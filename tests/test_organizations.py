@@ -72,6 +72,11 @@ GOVERNMENT = [
     ("在龙坑街道办事处,工作人员为居民办理业务。", [("龙坑街道办事处", "government")]),
     ("教育部办公厅印发通知。", [("教育部", "government")]),
     ("全国政协召开双周协商座谈会。", [("全国政协", "government")]),
+    # National ministries and commissions are full names by themselves.
+    ("企业入选工业和信息化部专精特新企业名单。", [("工业和信息化部", "government")]),
+    ("园区被科技部评为先进园区。", [("科技部", "government")]),
+    ("医院入选国家卫生健康委试点名单。", [("国家卫生健康委", "government")]),
+    ("荣获国务院颁发的奖状。", [("国务院", "government")]),  # 荣获 never starts a name
     ("荣昌区政协认真落实市政协关于建立协商平台的实施意见。", [("荣昌区政协", "government")]),
 ]
 
@@ -90,8 +95,14 @@ PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [
     ("重庆市江北区人民法院法官走进校园。", [("重庆市江北区人民法院", "court")]),
     ("此外,金水区人民法院、区公安分局联合开展活动。", [("金水区人民法院", "court")]),
     ("重庆市荣昌区人民检察院检察官讲授法治课。", [("重庆市荣昌区人民检察院", "court")]),
+    ("案例被最高人民检察院评为典型案例。", [("最高人民检察院", "court")]),
+    ("该院塘山人民法庭庭长李明说。", [("塘山人民法庭", "court")]),
     ("重庆长安汽车股份有限公司与学校共建。", [("重庆长安汽车股份有限公司", "company")]),
     ("华为技术有限公司在当地设立研发中心。", [("华为技术有限公司", "company")]),
+    # A trade the tagger reads as a verb (种植) stands inside the name.
+    ("邓州市绿源种植专业合作社带动农户增收。", [("邓州市绿源种植专业合作社", "company")]),
+    # Common words before the place are no part of a company's name.
+    ("质检员检测电芯重庆华瑞精密机械有限公司的产品。", [("重庆华瑞精密机械有限公司", "company")]),
     ("重庆农村商业银行荣昌支行为企业提供贷款。", [("重庆农村商业银行荣昌支行", "company")]),
     ("中国工商银行重庆分行开展金融知识进校园。", [("中国工商银行重庆分行", "company")]),
     ("国家电网重庆市电力公司员工走进社区。", [("国家电网重庆市电力公司", "company")]),
@@ -146,6 +157,10 @@ NOT_ORGANIZATIONS = [
     "入选重庆市德育示范学校。",
     "学校被评为全国中小学校园足球特色学校。",
     "党委书记、校长陶庆明表示。",  # 党委书记 is a post, not a named committee
+    "召开专题协商会。",  # a meeting: 商会 inside 协商会 is no suffix
+    "提案办理协商会在社区举行。",
+    "作品荣获小学组一等奖。",  # 荣获 (tagged nr) starts no name
+    "学校成功申报省级高水平中等职业学校。",  # a designation
 ]
 
 ROWS = SCHOOLS + GOVERNMENT + PARTY_COURT_COMPANY_ASSOCIATION_OTHER + [(text, []) for text in NOT_ORGANIZATIONS]

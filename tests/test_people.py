@@ -5,11 +5,15 @@ Both segmenter backends must give the same answer.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.extract import ExtractContext
+from extractor.extract._words import HAN
 from extractor.extract.people import find_people
 from extractor.lexicon import load_lexicon
 from extractor.models import Article, Person
@@ -49,6 +53,10 @@ ROLE_BEFORE = [
     ("副区长刘芳出席活动并讲话。", [("刘芳", "副区长")]),
     ("金水区第一人民医院心理科主任医师陈静为教师作讲座。", [("陈静", "主任医师")]),
     ("河南师范大学教育学部部长张华教授表示。", [("张华", "部长")]),
+    # The role is read leftwards; the leftmost reading wins (区政协|委员, not 区 + 政协委员).
+    ("主持人、区政协委员李华介绍。", [("李华", "区政协委员")]),
+    # A verb or an adverb after the name ends it.
+    ("少年审判庭法官李静设计了课程。", [("李静", "法官")]),
 ]
 
 SPLIT_NAMES = [
@@ -67,6 +75,8 @@ SPLIT_NAMES = [
     ("市委常委、宣传部部长王红出席。", [("王红", "市委常委、宣传部部长")]),
     ("区纪委监委书记周涛表示。", [("周涛", "纪委监委书记")]),
     ("石关村村民张明华家的茶园今年丰收。", [("张明华", "村民")]),
+    ("种粮大户王长林一边查看收割进度。", [("王长林", "种粮大户")]),  # 王|长林: zg, ns, then an adverb
+    ("退休教师涂建华已经调解纠纷400多起。", [("涂建华", "退休教师")]),  # 涂 tagged v; 已经 follows
 ]
 
 ROLE_AFTER_AND_CONTEXT = [
@@ -124,6 +134,9 @@ NOT_PEOPLE = [
     "学生和家长。",
     "学生向老师敬礼。",  # tagged nr by jieba
     "近年来,学校获评全国文明校园。",  # a sentence opening with a word and a comma
+    "委员来小院走访。",  # 来 is a verb here, not a surname
+    "走访安德、唐昌等6个镇。",  # jieba tags the towns nr; 等 counts places
+    "调研组走访了唐昌、安德等社区，又在唐昌镇召开座谈会。",  # 唐昌 is written as a town
 ]
 
 ROWS = ROLE_BEFORE + SPLIT_NAMES + ROLE_AFTER_AND_CONTEXT + [(text, []) for text in NOT_PEOPLE]
@@ -167,6 +180,17 @@ def test_a_user_non_name_removes_a_person(tmp_path) -> None:
     lexicon = load_lexicon(tmp_path)
     segmented = segment_text(sentence, get_segmenter("rjieba", lexicon))
     assert find_people(segmented, ExtractContext(lexicon)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.characters(blacklist_categories=("Cs",)))
+def test_the_han_class_is_the_han_script(character: str) -> None:
+    assert bool(re.fullmatch(HAN, character)) == bool(regex.fullmatch(r"\p{Han}", character))
+
+
+@pytest.mark.parametrize("character", ["中", "〇", "々", "\U00020000", "\u2e80", "a", "，", "3", "ー"])
+def test_the_han_class_on_edges(character: str) -> None:
+    assert bool(re.fullmatch(HAN, character)) == bool(regex.fullmatch(r"\p{Han}", character))
 
 
 _ALPHABET = "陶庆明秦梅梅向孝学王张李毛万二家村校长书记学生党委、，。表示说的在高质量和平文明“”\n "

@@ -2,8 +2,9 @@
 
 A name ends with a suffix from the lexicon (``org_suffixes``: 小学, 政协, 人民法院, 协会 …)
 and starts with the name words right before it, read from the suffix leftwards: place
-names, proper names, ordinals (第四十九) and the nouns between them. Only that short span is
-tagged (``SegmentedText.tag_span``), never the whole article. A suffix whose row asks for a
+names, proper names, ordinals (第四十九), trades (种植) and the nouns between them; a verb, a
+function word or a stop word (荣获, 申报, 在) ends them. Only that short span is tagged, never
+the whole article, and each distinct span once. A suffix whose row asks for a
 place (政协, 区委) or a name (小学) is no organization without one: a bare 区委, 市政协 or
 学校 is a reference, not a name. Each surface form is one item with all its mentions; a
 shorter form of a longer name in the same article (黔江民族中学 for 重庆市黔江民族中学校) gets
@@ -50,6 +51,7 @@ class _Vocabulary:
     suffix_rows: dict[str, tuple[str, str]]  # suffix -> (kind, prefix requirement)
     tails: dict[str, tuple[str, ...]]  # suffix -> itself and the suffixes it ends with, longest first
     stopwords: frozenset[str]
+    trades: frozenset[str]  # 种植, 制造: verbs that stand inside company names
     titles: frozenset[str]  # posts (院长, 会长) that may be written in one word with a suffix
     people_words: frozenset[str]  # titles and person nouns (干部, 党员)
     place_names: frozenset[str]
@@ -68,6 +70,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             suffix_rows=rows,
             tails={suffix: tuple(tail for tail in longest_first if suffix.endswith(tail)) for suffix in rows},
             stopwords=lexicon.words("org_stopwords"),
+            trades=lexicon.words("org_trades"),
             titles=frozenset(row.word for row in lexicon.rows("roles") if row.kind == "title"),  # type: ignore[attr-defined]
             people_words=frozenset(
                 row.word for row in lexicon.rows("roles") if row.kind in ("title", "person")  # type: ignore[attr-defined]
@@ -108,7 +111,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
             continue
         for suffix in vocabulary.tails[longest]:
             suffix_start = end - len(suffix)
-            if suffix_start in read_starts:
+            if suffix_start in read_starts or _inside_word(segmented, suffix_start, vocabulary):
                 continue
             read_starts.add(suffix_start)
             kind, requirement = vocabulary.suffix_rows[suffix]
@@ -191,6 +194,17 @@ def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
     return (rest in vocabulary.titles and word not in vocabulary.titles) or rest in vocabulary.stopwords
 
 
+def _inside_word(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> bool:
+    """Does the suffix start inside a word, after a single character that is no place's (协|商会
+    of 协商会, a meeting; 中|小学 of 中小学)? After 区, 市, 县 … it may (县|卫健委 of 县卫健委)."""
+    index = bisect_right(segmented.starts, suffix_start) - 1
+    return (
+        segmented.starts[index] == suffix_start - 1
+        and len(segmented.words[index]) > 1
+        and segmented.text[suffix_start - 1] not in vocabulary.place_suffixes
+    )
+
+
 def _window_start(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> int:
     """Where the words that may name the body before a suffix start (``suffix_start`` if none may).
 
@@ -252,6 +266,8 @@ def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
         return "place"
     if word in vocabulary.place_suffixes:
         return "admin"
+    if word in vocabulary.trades:
+        return "inner"  # 丰茂|种植|专业合作社: a trade, which the tagger may read as a verb
     if tag in _PROPER_TAGS or vocabulary.suffix_rows.get(word, ("", ""))[1] == "none":
         return "proper"  # 民盟 of 民盟荣昌区委 names its body like a proper name
     if tag == "m" and _NUMERAL_SET.isdisjoint(word):
@@ -315,8 +331,10 @@ def _pieces_start(pieces: list[_Piece], requirement: str, suffix_start: int) -> 
     if requirement == "any":
         while pieces and pieces[0].role == "time":
             pieces = pieces[1:]
-        named = sum(len(piece.word) for piece in pieces) >= 3 or any(piece.role != "inner" for piece in pieces)
-        return pieces[0].start if pieces and named else None
+        if any(piece.role in ("place", "proper") for piece in pieces):
+            requirement = "name"  # 重庆华瑞精密机械有限公司: the words before the place are no name (工人正在检测电芯)
+        else:
+            return pieces[0].start if sum(len(piece.word) for piece in pieces) >= 3 else None
     wanted = {"place"} if requirement == "place" else {"place", "proper", "ordinal"}
     # Ordinary words before the first place or proper name are not part of the name; a
     # proper name right before the place is (中共|重庆市委, 民盟|荣昌区委).

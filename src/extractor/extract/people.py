@@ -5,11 +5,13 @@ Three rules, from the most to the least certain:
 - ``person.role``: a role word right before a name (党委书记、校长陶庆明, 学生秦梅梅,
   学校团委副书记向孝学); the role keeps its posts and units. Names that the segmenter
   splits (向|孝学, 王|小寒) are joined when a surname stands alone before one or two
-  characters that end the clause or precede a word that often follows a name (表示, 看来).
+  characters that end the clause or precede a word that often follows a name (表示, 看来)
+  or a verb or an adverb (种粮大户刘|长海|一边查看).
 - ``person.role_after``: a name right before a title (陶庆明校长).
 - ``person.tagged``: a word that jieba tags as a personal name (nr) when a word like 表示
   or 介绍 follows it (jieba tags many words nr: 高素质, 智慧, 文明); ``person.home``: a
-  name between a village and 家 (普陀村毛万二家小院).
+  name between a village and 家 (普陀村毛万二家小院); ``person.list``: words tagged nr in a
+  list closed by 等, unless the list names places (安德、唐昌等6个镇).
 
 Every candidate must start with a surname (lexicon ``surnames``) and must not be a word of
 ``non_names`` (高质量, 文明, 和平), a place, or a role word; names after a byline or
@@ -41,6 +43,8 @@ _HAN = re.compile(f"{HAN}+")
 _NAME_TAGS = frozenset({"nr", "nrfg"})
 # Tags jieba gives a surname standing alone (罗 j, 刘 zg); not p, c, d as for 向 or 和.
 _SURNAME_TAGS = frozenset({"nr", "nrfg", "j", "zg", "g", "ng", "n"})
+# Tags of verbs and adverbs, which start the clause after a name.
+_PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vn", "d", "ad"})
 # Separators between the posts of one person (党委书记、校长; 书记兼校长).
 _ROLE_JOINERS = "、和及兼"
 # Longest role read before a name: 市委常委、区委书记、区长 and a little more.
@@ -78,7 +82,9 @@ class _Vocabulary:
     common_words: frozenset[str]  # role words, names' exclusions and organization stop words
     place_names: frozenset[str]
     place_suffixes: tuple[str, ...]  # longest first
+    area_suffixes: tuple[str, ...]  # of towns and larger areas (镇, 县, 街道), not 村 or 组
     home_pattern: re.Pattern[str]
+    places_after_list: re.Pattern[str]  # 等6个镇, 等地: the list before 等 names places
 
 
 def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
@@ -104,6 +110,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             f"(?:{word_alternation(by_kind.get('title', []) + by_kind.get('person', []))})"
         )
         places = lexicon.rows("places")
+        place_suffix_words = [row.word for row in places if row.kind != "name"]  # type: ignore[attr-defined]
         village = word_alternation([row.word for row in places if row.kind == "village"])  # type: ignore[attr-defined]
         return _Vocabulary(
             reversed_word_pattern=reversed_word_pattern(role_words + by_kind.get("cue", [])),
@@ -136,8 +143,12 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
                 + list(lexicon.words("org_stopwords"))
             ),
             place_names=frozenset(row.word for row in places if row.kind == "name"),  # type: ignore[attr-defined]
+            area_suffixes=tuple(row.word for row in places if row.kind == "suffix"),  # type: ignore[attr-defined]
             place_suffixes=tuple(
                 sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
+            ),
+            places_after_list=re.compile(
+                f"等(?:地|乡镇|[0-9〇零一二三四五六七八九十百两几多]+个?(?:{word_alternation(place_suffix_words)}))"
             ),
             # 普陀村毛万二家小院: a household named after its head (not 家长, 家庭, 家乡 …).
             home_pattern=re.compile(f"{village}({surname}{HAN}{{1,2}}?)家(?![长庭乡园属人风教访族])"),
@@ -267,7 +278,7 @@ def _name_at(
         # 委员|沙龙|四个平台: two characters after a role are a name when tagged as one and
         # followed by the end of the clause or by 表示, 的 …; three need one of the two.
         tagged = _tagged_as_name(segmented, position, end)
-        ends = _ends_name(segmented, end, vocabulary)
+        ends = _ends_name(segmented, end, vocabulary) or (tagged and _predicate_follows(segmented, end))
         return (position, end) if (tagged and ends) or (len(word) >= 3 and (tagged or ends)) else None
     # The segmenter split the name: a lone surname, then the given name (向|孝学, 王|小寒).
     surname_length = 2 if text[position : position + 2] in vocabulary.double_surnames else 1
@@ -281,11 +292,25 @@ def _name_at(
     end = position + surname_length + len(given)
     if not _is_candidate(text[position:end], vocabulary):
         return None
-    # 向孝学|看来 ends where a name ends; 罗|光辉|长期 is read as a name by the tagger (罗 j,
-    # 光辉 nr), while 向|基层|宣讲 is a preposition and a noun.
-    if _ends_name(segmented, end, vocabulary) or _tagged_as_split_name(segmented, position, end):
+    # 向孝学|看来 ends where a name ends; 向|基层|宣讲 is a preposition and a noun.
+    if _ends_name(segmented, end, vocabulary):
+        return position, end
+    # 罗|光辉|长期 is read as a name by the tagger (罗 j, 光辉 nr); 刘|长海|一边 (刘 zg, 长海 ns)
+    # is a surname and a clause about him, while 委员|来|小院|走访 is a verb.
+    tags = [tag for _, tag in segmented.tag_span(position, end)]
+    if tags[0] in _SURNAME_TAGS and (
+        any(tag in _NAME_TAGS for tag in tags) or _predicate_follows(segmented, end)
+    ):
         return position, end
     return None
+
+
+def _predicate_follows(segmented: SegmentedText, end: int) -> bool:
+    """Does a verb or an adverb follow (法官陈静|设计, 种粮大户刘长海|一边查看)? After a role,
+    the words before it are the person the clause tells about."""
+    following = segmented.word_after(end)
+    tags = segmented.tag_span(end, end + len(following)) if following else []
+    return len(tags) == 1 and tags[0][1] in _PREDICATE_TAGS
 
 
 def _surname_at(text: str, position: int, vocabulary: _Vocabulary) -> bool:
@@ -295,8 +320,13 @@ def _surname_at(text: str, position: int, vocabulary: _Vocabulary) -> bool:
 def _list_items(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> list[tuple[int, int]]:
     """The names of the 、 list that ends at ``end`` (before 等): whole words tagged as names.
 
-    At least two names are needed; the list is read backwards from 等.
+    At least two names are needed; the list is read backwards from 等. A list of places is
+    none (安德、唐昌等6个镇, when jieba tags 唐昌 nr): 等 counts places after it, or a name of the
+    list is written elsewhere in the article as a place (唐昌镇).
     """
+    text = segmented.text
+    if vocabulary.places_after_list.match(text, end):
+        return []
     spans: list[tuple[int, int]] = []
     index = segmented.word_index_at(end - 1)
     while index >= 0:
@@ -308,7 +338,19 @@ def _list_items(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> 
         if index < 2 or segmented.words[index - 1] != "、":
             break
         index -= 2
-    return spans[::-1] if len(spans) >= 2 else []
+    if len(spans) < 2 or any(_written_as_place(text, text[start:stop], vocabulary) for start, stop in spans):
+        return []
+    return spans[::-1]
+
+
+def _written_as_place(text: str, name: str, vocabulary: _Vocabulary) -> bool:
+    """Is ``name`` written somewhere as an area, with its suffix (唐昌镇)?"""
+    start = text.find(name)
+    while start >= 0:
+        if text.startswith(vocabulary.area_suffixes, start + len(name)):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def _looks_like_name(word: str, vocabulary: _Vocabulary) -> bool:
@@ -331,11 +373,6 @@ def _is_candidate(name: str, vocabulary: _Vocabulary) -> bool:
 def _tagged_as_name(segmented: SegmentedText, start: int, end: int) -> bool:
     tags = segmented.tag_span(start, end)
     return len(tags) == 1 and tags[0][1] in _NAME_TAGS
-
-
-def _tagged_as_split_name(segmented: SegmentedText, start: int, end: int) -> bool:
-    tags = [tag for _, tag in segmented.tag_span(start, end)]
-    return tags[0] in _SURNAME_TAGS and any(tag in _NAME_TAGS for tag in tags)
 
 
 def _ends_name(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:

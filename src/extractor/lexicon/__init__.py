@@ -209,6 +209,7 @@ ROW_MODELS: dict[str, type[Row]] = {
     "approx": ApproxRow,
     "org_suffixes": OrgSuffixRow,
     "org_stopwords": Row,
+    "org_trades": Row,
     "places": PlaceRow,
     "roles": RoleRow,
     "non_names": Row,
