@@ -258,14 +258,16 @@ def _guess_utf16_without_bom(sample: bytes) -> str | None:
         return "utf-16-le"
     if even_zeros > 0.3 * half and odd_zeros < 0.05 * half:
         return "utf-16-be"
-    # Chinese UTF-16 has few zeros: accept it only when it decodes to mostly CJK.
+    # Chinese UTF-16 has few zeros, but some: without any, it is not UTF-16 (the common UTF-8 case stops here).
+    if b"\x00" not in sample:
+        return None
     for encoding in ("utf-16-le", "utf-16-be"):
         even = len(sample) - len(sample) % 2
         try:
             text = sample[:even].decode(encoding)
         except UnicodeDecodeError:
             continue
-        if text and _cjk_share(text) > 0.6 and b"\x00" in sample:
+        if text and _cjk_share(text) > 0.6:
             return encoding
     return None
 

@@ -4,7 +4,7 @@ The same document always gives the same bytes (field order from the models,
 no ASCII escapes, a final newline). A document is rendered article by article
 (:func:`iter_document_json`), so a huge input never needs its whole output in
 memory. A file is written to a temporary name in the same folder
-(``.<name>.<pid>-<random>.tmp``), flushed to disk, then renamed: a reader, or
+(``.<name>.<pid>-<random>.tmp``), then renamed: a reader, or
 a run that is killed halfway, never sees half a file. A temporary file left
 by a killed process is removed by the next run (:func:`remove_stale_temporaries`).
 
@@ -152,9 +152,8 @@ def _write_through_temporary(path: Path, pieces: Iterable[bytes], compare: bool 
                 stream.write(piece)
                 same = same and existing.read(len(piece)) == piece  # type: ignore[union-attr]
             same = same and existing.read(1) == b""  # type: ignore[union-attr]
-            if not same:
-                stream.flush()
-                os.fsync(stream.fileno())
+            # No fsync: the rename alone makes a killed run leave each file complete or absent, and
+            # syncing every file cost more than extracting it on a busy disk (power loss is not covered).
         if same:
             os.unlink(temporary)
             return False
