@@ -21,26 +21,13 @@ inside the functions that need it, never by ``import extractor``.
 from __future__ import annotations
 
 import os
-import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Union
 
 from .pipeline import Options, extract_file, extract_text
-from .runner import (
-    BatchSummary,
-    FileResult,
-    Interrupted,
-    RunConfig,
-    Task,
-    _plan,
-    _remove_stale_temporaries,
-    _shown,
-    _warm_up,
-    _write_error_log,
-    process_file,
-)
+from .runner import BatchSummary, FileResult, RunConfig, Task, process_file, run_batch, shown_path, warm_up
 from .segment import DEFAULT_SEGMENTER
 
 if TYPE_CHECKING:
@@ -86,29 +73,15 @@ def run_on_dask(
     stop; an :class:`~extractor.runner.Interrupted` stops the run and is
     reported in ``summary.interrupted``, as locally.
     """
-    started = time.perf_counter()
-    summary = BatchSummary()
-    tasks = _plan(files, config)  # the local runner's plan: colliding output names fail the same way
-    writes = config.out is not None and not config.check
-    if writes:
-        _remove_stale_temporaries(tasks, config)
-    try:
+
+    def results_on_cluster(tasks: list[Task]) -> Iterator[FileResult]:
         with _connect(scheduler, jobs) as client:
             _check_worker_folders(client, files, config)
             client.register_plugin(_warm_up_plugin(config.options), name="extractor-warm-up")
-            for result in _results_in_order(client, tasks, retries):
-                summary.results.append(result)
-                if on_result and on_result(result):
-                    break
-    except Interrupted as stop:
-        summary.interrupted = stop.signum
-    finally:
-        summary.seconds = time.perf_counter() - started
-        if writes:
-            _write_error_log(config.out, summary.failures)  # type: ignore[arg-type]
-            if summary.interrupted:
-                _remove_stale_temporaries(tasks, config)
-    return summary
+            yield from _results_in_order(client, tasks, retries)
+
+    # The local runner's frame: its plan (colliding output names fail the same way), error log and sweeping.
+    return run_batch(files, config, jobs, on_result, results=results_on_cluster)
 
 
 def _results_in_order(client: "Client", tasks: list[Task], retries: int) -> Iterator[FileResult]:
@@ -148,7 +121,7 @@ def _result_of(future, path: Path) -> FileResult:
     try:
         return future.result()
     except Exception as error:  # e.g. KilledWorker: the file killed ALLOWED_FAILURES workers in turn
-        return FileResult(_shown(path), "failed", reason=f"cluster: {type(error).__name__}: {error}")
+        return FileResult(shown_path(path), "failed", reason=f"cluster: {type(error).__name__}: {error}")
 
 
 @contextmanager
@@ -203,7 +176,7 @@ def _warm_up_plugin(options: Options):
 
     class ExtractorWarmUp(WorkerPlugin):
         def setup(self, worker) -> None:
-            _warm_up(options)
+            warm_up(options)
 
     return ExtractorWarmUp()
 

@@ -174,7 +174,7 @@ def process_file(
     ``extract_articles`` turns the file's text into articles: the pipeline in
     this process, or, for one big file, the pool's workers (:func:`_articles_on_pool`).
     """
-    shown = _shown(path)
+    shown = shown_path(path)
     target = output_path(path, root, config.out, config.suffix) if config.out else None
     try:
         with _open_input(path) as stream:
@@ -304,7 +304,7 @@ def _is_up_to_date(target: Path, sha256: str, shown: str, config: RunConfig) -> 
     return complete and isinstance(stored, dict) and stored.get("sha256") == sha256 and stored.get("path") == shown
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     # A file name that is not valid UTF-8 is shown (and stored) with U+FFFD in place of its bad bytes.
     return os.fsencode(path).decode("utf-8", errors="replace")
 
@@ -335,14 +335,14 @@ def _plan(files: list[tuple[Path, Path]], config: RunConfig) -> list[Task]:
             target = output_path(path, root, config.out, config.suffix)
             first = taken.setdefault(target, path)
             if first != path:
-                reason = f"output {target} is already the output of {_shown(first)}"
-                tasks.append(FileResult(_shown(path), "failed", output=str(target), reason=reason))
+                reason = f"output {target} is already the output of {shown_path(first)}"
+                tasks.append(FileResult(shown_path(path), "failed", output=str(target), reason=reason))
                 continue
         tasks.append((path, root, config))
     return tasks
 
 
-def _warm_up(options: Options) -> None:
+def warm_up(options: Options) -> None:
     # Each worker process loads its lexicon and segmenter once, before its first file.
     from .segment import get_segmenter
 
@@ -357,7 +357,7 @@ def _start_worker(options: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    _warm_up(options)
+    warm_up(options)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -466,16 +466,25 @@ def _extract_drafts(drafts: list[ArticleDraft], options: Options) -> list[Articl
     return [extract_draft(draft, options) for draft in drafts]
 
 
+ResultSource = Callable[[list[Task]], Iterator[FileResult]]
+
+
 def run_batch(
     files: list[tuple[Path, Path]],
     config: RunConfig,
     jobs: int = 1,
     on_result: Callable[[FileResult], bool | None] | None = None,
+    *,
+    results: ResultSource | None = None,
 ) -> BatchSummary:
     """Process ``files``; ``on_result`` sees each result as it comes and may return True to stop.
 
-    An :class:`Interrupted` raised meanwhile (see :func:`handle_interruptions`)
-    stops the run cleanly and is reported in ``summary.interrupted``.
+    ``results`` turns the planned tasks into their results, in task order
+    (default: this machine, on ``jobs`` processes; the Dask runner passes its
+    cluster). Whatever runs the tasks, the frame is this one: stale temporary
+    files swept, the error log written, an :class:`Interrupted` raised
+    meanwhile (see :func:`handle_interruptions`) reported in
+    ``summary.interrupted``.
     """
     started = time.perf_counter()
     summary = BatchSummary()
@@ -483,37 +492,44 @@ def run_batch(
     writes = config.out is not None and not config.check
     if writes:
         _remove_stale_temporaries(tasks, config)
+    stream = (results or partial(_local_results, config=config, jobs=jobs))(tasks)
     try:
-        units = _pool_units(tasks) if jobs > 1 else []
-        has_big_file = any(isinstance(unit, _BigFile) for unit in units)
-        if len(units) <= 1 and not has_big_file:  # one chunk of work: a pool would cost more than it saves
-            for task in tasks:
-                result = _process_task(task)
-                summary.results.append(result)
-                if on_result and on_result(result):
-                    break
-        else:
-            workers = jobs if has_big_file else min(jobs, len(units))
-            with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                     initargs=(config.options,)) as pool:
-                try:
-                    for result in _results_in_order(pool, units, workers * _AHEAD_PER_WORKER):
-                        summary.results.append(result)
-                        if on_result and on_result(result):
-                            pool.shutdown(wait=False, cancel_futures=True)
-                            break
-                except Interrupted:
-                    _stop_workers(pool)
-                    raise
+        for result in stream:
+            summary.results.append(result)
+            if on_result and on_result(result):
+                break
     except Interrupted as stop:
         summary.interrupted = stop.signum
     finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()  # stops the workers of an unfinished stream
         summary.seconds = time.perf_counter() - started
         if writes:
             _write_error_log(config.out, summary.failures)  # type: ignore[arg-type]
             if summary.interrupted:
                 _remove_stale_temporaries(tasks, config)
     return summary
+
+
+def _local_results(tasks: list[Task], config: RunConfig, jobs: int) -> Iterator[FileResult]:
+    """The tasks' results in order, computed here or on a pool of ``jobs`` processes."""
+    units = _pool_units(tasks) if jobs > 1 else []
+    has_big_file = any(isinstance(unit, _BigFile) for unit in units)
+    if len(units) <= 1 and not has_big_file:  # one chunk of work: a pool would cost more than it saves
+        for task in tasks:
+            yield _process_task(task)
+        return
+    workers = jobs if has_big_file else min(jobs, len(units))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config.options,)) as pool:
+        try:
+            yield from _results_in_order(pool, units, workers * _AHEAD_PER_WORKER)
+        except GeneratorExit:  # the caller stopped early (--fail-fast)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        except Interrupted:
+            _stop_workers(pool)
+            raise
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
