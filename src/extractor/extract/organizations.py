@@ -28,7 +28,7 @@ from ..lexicon import Lexicon
 from ..models import Organization
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._words import reversed_word_pattern, word_ends, word_pattern
+from ._words import reversed_word_pattern, word_ends
 
 __all__ = ["find_organizations"]
 
@@ -55,20 +55,18 @@ class _Vocabulary:
     titles: frozenset[str]  # posts (院长, 会长) that may be written in one word with a suffix
     people_words: frozenset[str]  # titles and person nouns (干部, 党员)
     place_names: frozenset[str]
-    place_name_start: re.Pattern[str]  # a place name of 2 to 4 characters at the start of a word
     place_suffixes: tuple[str, ...]  # longest first
 
 
 def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     def build() -> _Vocabulary:
         rows = {row.word: (row.kind, row.prefix) for row in lexicon.rows("org_suffixes")}  # type: ignore[attr-defined]
-        longest_first = sorted(rows, key=len, reverse=True)
         places = lexicon.rows("places")
         names = [row.word for row in places if row.kind == "name"]  # type: ignore[attr-defined]
         return _Vocabulary(
             reversed_suffix_pattern=reversed_word_pattern(rows),
             suffix_rows=rows,
-            tails={suffix: tuple(tail for tail in longest_first if suffix.endswith(tail)) for suffix in rows},
+            tails={suffix: tuple(suffix[i:] for i in range(len(suffix)) if suffix[i:] in rows) for suffix in rows},
             stopwords=lexicon.words("org_stopwords"),
             trades=lexicon.words("org_trades"),
             titles=frozenset(row.word for row in lexicon.rows("roles") if row.kind == "title"),  # type: ignore[attr-defined]
@@ -76,7 +74,6 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
                 row.word for row in lexicon.rows("roles") if row.kind in ("title", "person")  # type: ignore[attr-defined]
             ),
             place_names=frozenset(names),
-            place_name_start=word_pattern(name for name in names if 2 <= len(name) <= 4),
             place_suffixes=tuple(
                 sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
             ),
@@ -282,7 +279,8 @@ def _is_place_word(word: str, vocabulary: _Vocabulary) -> bool:
     of three characters or more that ends with an administrative suffix."""
     if len(word) >= 3 and word.endswith(vocabulary.place_suffixes):
         return True
-    return vocabulary.place_name_start.match(word) is not None
+    names = vocabulary.place_names
+    return word[:2] in names or word[:3] in names or word[:4] in names
 
 
 def _merge_single_characters(pieces: list[_Piece]) -> list[_Piece]:
