@@ -101,6 +101,9 @@ PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [
     ("华为技术有限公司在当地设立研发中心。", [("华为技术有限公司", "company")]),
     # A trade the tagger reads as a verb (种植) stands inside the name.
     ("邓州市绿源种植专业合作社带动农户增收。", [("邓州市绿源种植专业合作社", "company")]),
+    # A rare name the tagger cuts into characters and tags at random (璧 v for jieba, zg for rjieba).
+    ("走进成都璧晟电子有限公司。", [("成都璧晟电子有限公司", "company")]),
+    ("走进江苏璧琰医药有限公司。", [("江苏璧琰医药有限公司", "company")]),
     # Common words before the place are no part of a company's name.
     ("质检员检测电芯重庆华瑞精密机械有限公司的产品。", [("重庆华瑞精密机械有限公司", "company")]),
     ("重庆农村商业银行荣昌支行为企业提供贷款。", [("重庆农村商业银行荣昌支行", "company")]),

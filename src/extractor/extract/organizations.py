@@ -241,6 +241,8 @@ def _window_pieces(tags: list[tuple[str, str]], vocabulary: _Vocabulary) -> list
             numerals = ""
             continue
         role = None if numerals else _piece_role(word, tag, vocabulary)
+        if role is None and _rare_name_character(word, pieces, vocabulary):
+            role = "proper"
         if role is None:  # a verb, a preposition, a bare number …: 荣昌区成立|眼镜产业协会
             break
         pieces.append(_Piece(position, word, role))
@@ -250,6 +252,15 @@ def _window_pieces(tags: list[tuple[str, str]], vocabulary: _Vocabulary) -> list
     if singles > 1:
         pieces = _merge_single_characters(pieces)
     return _merge_admin_suffixes(pieces) if admins else pieces
+
+
+def _rare_name_character(word: str, pieces: list[_Piece], vocabulary: _Vocabulary) -> bool:
+    """璧 of 重庆|璧|晟|新能源: a character the tagger cut off a rare name it does not know and
+    tagged at random (a verb for one backend, a morpheme for the other), before another one."""
+    if len(word) != 1 or not word.isalpha() or word in vocabulary.stopwords or not pieces:
+        return False
+    after = pieces[-1]
+    return len(after.word) == 1 and after.role == "proper"
 
 
 def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
