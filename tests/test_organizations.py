@@ -72,6 +72,8 @@ GOVERNMENT = [
     ("在龙坑街道办事处,工作人员为居民办理业务。", [("龙坑街道办事处", "government")]),
     ("教育部办公厅印发通知。", [("教育部", "government")]),
     ("全国政协召开双周协商座谈会。", [("全国政协", "government")]),
+    ("荣昌区住建局联合区商务局开展检查。", [("荣昌区住建局", "government")]),  # 区商务局 is a bare reference
+    ("璧山区农技推广中心专家来到田间。", [("璧山区农技推广中心", "other")]),
     # National ministries and commissions are full names by themselves.
     ("企业入选工业和信息化部专精特新企业名单。", [("工业和信息化部", "government")]),
     ("园区被科技部评为先进园区。", [("科技部", "government")]),
