@@ -209,8 +209,7 @@ def _window_start(segmented: SegmentedText, suffix_start: int, vocabulary: _Voca
     """
     words, starts = segmented.words, segmented.starts
     last = bisect_right(starts, suffix_start - 1) - 1
-    word = words[last]
-    if last < 0 or (word in vocabulary.stopwords and starts[last] + len(word) > suffix_start):
+    if last < 0 or (words[last] in vocabulary.stopwords and starts[last] + len(words[last]) > suffix_start):
         return suffix_start  # 中小学校 is no 中 + 小学校
     # Names are written with letters and digits only: punctuation, quotes and spaces end them.
     # A stop word ends the name too: the window starts after it (在|荣昌区|政协), and when it is
@@ -332,11 +331,11 @@ def _merge_admin_suffixes(pieces: list[_Piece]) -> list[_Piece]:
     return merged
 
 
-def _pieces_start(pieces: list[_Piece], requirement: str, suffix_start: int) -> int | None:
-    """Where the name starts, or None when the words before the suffix name nothing."""
+def _pieces_start(pieces: list[_Piece], requirement: str, suffix_offset: int) -> int | None:
+    """Where the name starts in the window, or None when the words before the suffix name nothing."""
     if requirement == "none":  # 教育部: a full name by itself, written with a place or not
         named = [piece for piece in pieces if piece.role in ("place", "proper")]
-        return named[0].start if named else suffix_start
+        return named[0].start if named else suffix_offset
     if requirement == "any":
         while pieces and pieces[0].role == "time":
             pieces = pieces[1:]

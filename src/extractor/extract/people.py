@@ -30,7 +30,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-
 from ..lexicon import Lexicon
 from ..models import Person
 from ..segment import SegmentedText
@@ -92,7 +91,6 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         surnames = lexicon.words("surnames")
         double = [word for word in surnames if len(word) == 2]
         role_words = by_kind.get("title", []) + by_kind.get("person", [])
-
         units, modifiers = by_kind.get("unit", []), by_kind.get("modifier", [])
 
         def backwards(words: list[str]) -> str:
@@ -285,9 +283,7 @@ def _name_at(
     # 罗|光辉|长期 is read as a name by the tagger (罗 j, 光辉 nr); 刘|长海|一边 (刘 zg, 长海 ns)
     # is a surname and a clause about him, while 委员|来|小院|走访 is a verb.
     tags = [tag for _, tag in segmented.tag_span(position, end)]
-    if tags[0] in _SURNAME_TAGS and (
-        any(tag in _NAME_TAGS for tag in tags) or _predicate_follows(segmented, end)
-    ):
+    if tags[0] in _SURNAME_TAGS and (any(tag in _NAME_TAGS for tag in tags) or _predicate_follows(segmented, end)):
         return position, end
     return None
 
