@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.extract import ExtractContext
-from extractor.extract._spans import QuoteIndex, strip_quote_marks
+import re
+
+from extractor.extract._spans import ClauseIndex, QuoteIndex, strip_quote_marks
 from extractor.extract.awards import find_awards
 from extractor.lexicon import load_lexicon
 from extractor.models import Award
@@ -175,6 +177,11 @@ TABLE: list[tuple[str, list[A]]] = [
     ("近年来,万盛经开区着力打造先行区,荣获全国文明城区。", [A("全国文明城区", recipient="万盛经开区")]),
     ("黔江民族中学通过灵活多样的方式,获评全国文明校园。", [A("全国文明校园", recipient="黔江民族中学")]),
     ("在第二届全国职业技能大赛上,我市代表团共获得金牌8枚、银牌12枚、优胜奖30个。", [A("金牌", recipient="我市代表团", contest="第二届全国职业技能大赛"), A("银牌"), A("优胜奖", rank="优胜奖")]),
+    # ---- money is no honour; 成功创建 wins a title; 之一 is not part of it
+    ("学校获得省级专项资金800万元。", []),
+    ("该镇获得市级奖补资金50万元。", []),
+    ("该市成功创建国家卫生城市。", [A("国家卫生城市", recipient="该市", level="national")]),
+    ("该园区被评为全国最具活力园区之一。", [A("全国最具活力园区", recipient="该园区")]),
 ]
 
 
@@ -230,6 +237,47 @@ def test_triggers_are_data(tmp_path) -> None:
 )
 def test_quotes_pair_with_nesting(text: str, spans: list[tuple[int, int, str]]) -> None:
     assert [(q.start, q.end, q.mark) for q in QuoteIndex(text).spans] == spans
+
+
+def _reference_quotes(text: str) -> list[tuple[int, int, str, int]]:
+    """Quotes paired mark by mark with a stack (what QuoteIndex computes faster)."""
+    pairs = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』", '"': '"'}
+    closers = {close: open_ for open_, close in pairs.items()}
+    spans, stack = [], []
+    for match in re.finditer(r'[“”‘’《》〈〉「」『』"\n]', text):
+        mark, offset = match.group(), match.start()
+        if mark == "\n":
+            stack.clear()
+        elif mark == '"' and stack and stack[-1][0] == '"':
+            spans.append((stack.pop()[1], offset + 1, mark, len(stack)))
+        elif mark in pairs:
+            stack.append((mark, offset))
+        else:
+            for index in range(len(stack) - 1, -1, -1):
+                if stack[index][0] == closers[mark]:
+                    spans.append((stack[index][1], offset + 1, closers[mark], index))
+                    del stack[index:]
+                    break
+    return sorted(spans, key=lambda span: (span[0], -span[1]))
+
+
+_MARKS_AND_BREAKS = st.lists(st.sampled_from(list('“”‘’《》「」"学校,，。、\n')), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKS_AND_BREAKS, st.data())
+def test_quotes_and_clauses_match_a_mark_by_mark_reading(text: str, data) -> None:
+    quotes = QuoteIndex(text)
+    lookups = [quotes.covering(offset) for offset in range(len(text) + 1)]  # paragraph by paragraph
+    assert [tuple(span) for span in quotes.spans] == _reference_quotes(text)
+    assert lookups == [quotes.covering(offset) for offset in range(len(text) + 1)]  # all at once
+    outer = [span for span in _reference_quotes(text) if span[3] == 0]
+    breaks = [m.start() for m in re.finditer(r"[，,。．；;！!？?：:…\n]", text)
+              if not any(start <= m.start() < end for start, end, _, _ in outer)]
+    offset = data.draw(st.integers(0, len(text)))
+    start = max([b + 1 for b in breaks if b < offset], default=0)
+    end = min([b for b in breaks if b >= offset], default=len(text))
+    assert ClauseIndex(text, QuoteIndex(text)).span(offset) == (start, end)
 
 
 _ALPHABET = st.sampled_from(

@@ -159,6 +159,29 @@ TABLE: list[tuple[str, list[tuple[str, Any]]]] = [
     # ---- names inside honours are awards, not programs
     ("学校入选国家级示范基地。", []),
     ("8所学校被纳入信息技术支撑学生综合素质评价国家级试点校。", []),
+    # ---- a quote in an honour that the honour's name goes on after names a program of its own
+    ("该医院入选“百县工程”县医院名单。", [("百县工程", "project")]),
+    ("该区入选全省首批“数字乡村”示范区县。", [("数字乡村", "campaign")]),
+    ("我市荣获“全国文明城市”称号。", []),
+    # ---- quotes inside a quoted sentence are judged in its clauses
+    ("“我们借助‘智慧养殖’平台,随时查看数据,效率高多了。”养殖户说。", [("智慧养殖", "platform")]),
+    # ---- heads of apps, teams and classes named after a program
+    ("医院上线“掌上医院”“智慧药房”等数字化应用。", [("掌上医院", "platform"), ("智慧药房", "platform")]),
+    ("街道组建“红色管家”服务专班。", [("红色管家", "brand")]),
+    ("法院成立“检察官进社区”宣讲团。", [("检察官进社区", "campaign")]),
+    ("学校开设“数控精英班”等特色班级5个。", [("数控精英班", "other")]),
+    # ---- a program verb's object may be counted
+    ("在各村设立“共享调解室”30个。", [("共享调解室", "other")]),
+    # ---- a five-year plan's period is a program, a holiday's is not
+    ("力争在“十四五”期间完成改造。", [("十四五", "other")]),
+    ("“五一”期间游客增多。", []),
+    # ---- what something is taken for is no name, even with a program head
+    ("把教育作为全县发展的“一号工程”。", []),
+    # ---- a head after a quote belongs to the quoted name
+    ("推行“3+2+N”家庭医生签约服务模式。", [("3+2+N", "model")]),
+    # ---- a headed name before a person's post names the post, not a program
+    ("省级名师工作室主持人李华说。", []),
+    ("市级技能大师工作室领衔人王强介绍。", []),
 ]
 
 
@@ -243,7 +266,7 @@ def test_quote_judgement_on_the_gold() -> None:
         for article, gold_article in zip(extract_file(raw_path).articles, gold["articles"]):
             names = {normalize_text(program["text"]) for program in gold_article.get("programs", [])}
             prepared = _prepare(segment_text(article.text, segmenter), lexicon)
-            for group in _quote_groups(prepared):
+            for group in _quote_groups(prepared, prepared.quotes.outer):
                 for quote in group:
                     if prepared.is_blocked(quote.inner_start, quote.inner_end):
                         continue

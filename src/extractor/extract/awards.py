@@ -21,13 +21,14 @@ trigger is 获 and the honour 评论二等奖.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..lexicon import Lexicon
 from ..models import Award, Level
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._spans import CLOSING_MARKS, ClauseIndex, QuoteIndex, alternation, quotes_and_clauses, strip_quote_marks
+from ._spans import CLOSING_MARKS, ClauseIndex, QuoteIndex, quotes_and_clauses, strip_quote_marks
+from ._words import word_alternation
 
 __all__ = ["award_spans", "find_awards"]
 
@@ -75,7 +76,8 @@ class _Vocabulary:
     heads: tuple[str, ...]  # words an honour ends with (…示范校)
     head_starts: tuple[str, ...]  # words an honour starts with (最佳…)
     joining_heads: tuple[str, ...]  # honours that 和/及/与 may join (奖章, 模范)
-    rank_pattern: re.Pattern[str]
+    rank_pattern: re.Pattern[str]  # a rank that ends a name, with the numerals listed before it
+    rank_words: tuple[str, ...]  # what a ranked name ends with (a cheap test before the pattern)
     ranks: dict[str, str]
     contest_pattern: re.Pattern[str]
     contest_end: re.Pattern[str]  # a contest's last word (大赛, 评选)
@@ -86,7 +88,9 @@ class _Vocabulary:
     level_pattern: re.Pattern[str]
     levels: dict[str, tuple[Level, str]]
     municipality_pattern: re.Pattern[str] | None
+    municipalities: tuple[str, ...]
     lead_count: re.Pattern[str]
+    money_tail: re.Pattern[str]  # a sum of money ending a name (专项资金1500万元): no honour
     tail_count: re.Pattern[str]
     left_glue: frozenset[str]  # one-character words the segmenter may glue before a trigger
     fillers: frozenset[str]
@@ -105,44 +109,49 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     generic = frozenset(row.word for row in lexicon.rows("award_generic") if row.role == "generic")
     not_honour = tuple(row.word for row in lexicon.rows("award_generic") if row.role == "not_honour")
     levels = {row.word: (row.level, row.scope) for row in lexicon.rows("level_cues")}
-    fillers = alternation(lexicon.words("award_fillers"))
+    fillers = word_alternation(lexicon.words("award_fillers"))
     ranks = {row.word: row.rank or row.word for row in lexicon.rows("award_ranks")}
-    count_units = alternation({row.word for row in lexicon.rows("units") if row.kind == "count"})
+    count_units = word_alternation({row.word for row in lexicon.rows("units") if row.kind == "count"})
     # A count after a name (一等奖1项); not an ordinal (第一名).
     count = rf"(?<![第{_NUMERALS}.])[{_NUMERALS}.]+(?:余|多)?(?:{count_units})(?:以上|左右)?"
     municipalities = lexicon.words("municipalities")
     return _Vocabulary(
         # The stdlib engine scans a plain alternation of words several times faster than `regex`.
-        trigger_pattern=re.compile(alternation({w for ws in triggers_by_first.values() for w, _, _ in ws})),
+        trigger_pattern=re.compile(word_alternation({w for ws in triggers_by_first.values() for w, _, _ in ws})),
         triggers_by_first=triggers_by_first,
-        end_pattern=re.compile(alternation(ending)),
+        end_pattern=re.compile(word_alternation(ending)),
         wrapper_roles=wrapper_roles,
-        suffix_pattern=re.compile(rf"(?:{alternation(dropped)})+$"),
-        lead_pattern=re.compile(alternation(w for w, r in wrapper_roles.items() if r == "lead")),
+        suffix_pattern=re.compile(rf"(?:{word_alternation(dropped)})+$"),
+        lead_pattern=re.compile(word_alternation(w for w, r in wrapper_roles.items() if r == "lead")),
         conferral_pattern=re.compile(
-            rf"[^“”《》]{{0,{_MAX_AGENT}}}?(?:{alternation([w for w, r in wrapper_roles.items() if r == 'conferral'])})"
+            rf"[^“”《》]{{0,{_MAX_AGENT}}}?(?:{word_alternation([w for w, r in wrapper_roles.items() if r == 'conferral'])})"
         ),
         generic_words=generic,
         generic_pattern=re.compile(
-            rf"^(?:{alternation(set(levels))})*(?:{alternation(generic)})+$"
+            rf"^(?:{word_alternation(set(levels))})*(?:{word_alternation(generic)})+$"
         ),
-        generic_start=re.compile(alternation(generic)),
+        generic_start=re.compile(word_alternation(generic)),
         not_honour=not_honour,
         heads=tuple(row.word for row in lexicon.rows("award_heads") if row.at == "end"),
         head_starts=tuple(row.word for row in lexicon.rows("award_heads") if row.at == "start"),
         joining_heads=tuple(row.word for row in lexicon.rows("award_heads") if row.joins),
-        rank_pattern=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({alternation(set(ranks))})$"),
+        rank_pattern=re.compile(rf"((?:[一二三四五六七八九十特金银铜甲乙]、)*)({word_alternation(set(ranks))})$"),
+        rank_words=tuple(ranks),
         ranks=ranks,
-        contest_pattern=re.compile(rf"^(.+(?:{alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
-        contest_end=re.compile(rf"(?:{alternation(lexicon.words('award_contests'))})[”’」』)）]?$"),
+        contest_pattern=re.compile(rf"^(.+(?:{word_alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
+        contest_end=re.compile(rf"(?:{word_alternation(lexicon.words('award_contests'))})[”’」』)）]?$"),
         filler_lead=re.compile(rf"^(?:{fillers})+"),
         filler_tail=re.compile(rf"(?:{fillers})+$"),
         contest_before=re.compile(rf"(.*)在(.{{2,60}}?)(?:中|上|里|期间)(?:{fillers})*$"),  # used with match()
-        level_pattern=re.compile(alternation(set(levels))),
+        level_pattern=re.compile(word_alternation(set(levels))),
         levels=levels,
-        municipality_pattern=re.compile(alternation(municipalities)) if municipalities else None,
+        municipality_pattern=re.compile(word_alternation(municipalities)) if municipalities else None,
+        municipalities=tuple(municipalities),
         lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
         tail_count=re.compile(rf"(?:共|计|各)?{count}$"),
+        money_tail=re.compile(
+            rf"[{_NUMERALS}.]+(?:余|多)?[万亿千百]*(?:{word_alternation(row.word for row in lexicon.rows('units') if row.kind == 'money')})$"
+        ),
         rank_count_gate=re.compile(f"[{''.join(sorted({rank[-1] for rank in ranks}))}](?=[{_NUMERALS}])"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
         fillers=lexicon.words("award_fillers"),
@@ -189,7 +198,18 @@ class _Article:
     clauses: ClauseIndex
     subject: str | None
     provincial_cities: bool
-    contests: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Region:
+    """Where one trigger's honours stand (``text[start:end]``), and the contest they were won in."""
+
+    trigger: _Trigger
+    start: int
+    end: int
+    closed: bool  # a wrapper or a generic honour word (称号, 等奖项) ends the region
+    next_start: int  # where the next trigger starts
+    contest: tuple[str, int, int] | None  # 在…中 before the trigger: (name, start, end)
 
 
 def find_awards(segmented: SegmentedText, context: ExtractContext) -> list[Award]:
@@ -218,38 +238,30 @@ def find_awards(segmented: SegmentedText, context: ExtractContext) -> list[Award
     return awards
 
 
-def award_spans(
-    segmented: SegmentedText, lexicon: Lexicon, quotes: QuoteIndex, clauses: ClauseIndex
-) -> list[tuple[int, int]]:
-    """Spans where honours stand (after their triggers) and the contests they were won in.
+def award_spans(segmented: SegmentedText, lexicon: Lexicon) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans where honours stand (after their triggers), and spans of the contests they were won in.
 
     Names there are no programs. Only the regions are found, not the awards in them: the
     programs extractor asks this for every article, so it stays cheap.
 
     >>> from extractor.segment import get_segmenter, segment_text
     >>> from extractor.lexicon import load_lexicon
-    >>> text = "学校入选国家级示范基地。"
-    >>> quotes = QuoteIndex(text)
-    >>> award_spans(segment_text(text, get_segmenter("jieba")), load_lexicon(), quotes, ClauseIndex(text, quotes))
-    [(4, 11)]
+    >>> award_spans(segment_text("学校在全省大赛中入选国家级示范基地。", get_segmenter("jieba")), load_lexicon())
+    ([(10, 17)], [(3, 7)])
     """
-    article = _Article(segmented, _vocabulary(lexicon), quotes, clauses, None, False)
-    text = segmented.text
-    triggers = _find_triggers(article)
-    spans = []
-    for index, trigger in enumerate(triggers):
-        next_start = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
-        end, closed = _region_end(article, trigger.end, next_start)
-        if trigger.form == "passive" and trigger.passive_at is None and not closed:
-            continue
-        spans.append((trigger.end, end))
-        _contest_before(article, trigger)
-    return sorted(spans + article.contests)
+    quotes, clauses = quotes_and_clauses(segmented)
+    honours, contests = [], []
+    for region in _regions(_Article(segmented, _vocabulary(lexicon), quotes, clauses, None, False)):
+        if not _needs_wrapper(region):
+            honours.append((region.start, region.end))
+        if region.contest is not None:
+            contests.append(region.contest[1:])
+    return honours, contests
 
 
 def _prepare(segmented: SegmentedText, lexicon: Lexicon, title: str) -> _Article:
     vocabulary = _vocabulary(lexicon)
-    quotes, clauses = quotes_and_clauses(segmented.text)
+    quotes, clauses = quotes_and_clauses(segmented)
     return _Article(
         segmented, vocabulary, quotes, clauses, _title_subject(title), _in_municipality(vocabulary, title, segmented.text)
     )
@@ -266,8 +278,12 @@ def _in_municipality(vocabulary: _Vocabulary, title: str, text: str) -> bool:
         return False
     if pattern.search(title):
         return True
+    if not any(name in text for name in vocabulary.municipalities):  # a plain search is far cheaper
+        return False
     municipalities = len(pattern.findall(text))
-    return municipalities > 0 and municipalities > len(_PROVINCE.findall(text))
+    if municipalities > text.count("省") + text.count("自治区"):  # more than provinces can be
+        return True
+    return municipalities > len(_PROVINCE.findall(text))
 
 
 def _title_subject(title: str) -> str | None:
@@ -286,9 +302,11 @@ def _sentence_date(segmented: SegmentedText, offset: int, item_end: int) -> str 
 
     The nearest date wins: 2012年被列入…名录,2019年获评… dates the second honour 2019.
     """
-    start, _ = segmented.sentence_span(offset)
+    start = max(segmented.sentence_span(offset)[0], offset - _LOOK_BACK)
     match = None
-    for match in _DATE.finditer(segmented.text, max(start, offset - _LOOK_BACK), item_end):
+    if segmented.text.find("年", start, item_end) < 0:
+        return None
+    for match in _DATE.finditer(segmented.text, start, item_end):
         pass
     if match is None:
         return None
@@ -363,18 +381,41 @@ def _passive_marker(article: _Article, verb_start: int) -> int | None:
 # ---------------------------------------------------------------- regions and items
 
 
+def _regions(article: _Article) -> list[_Region]:
+    """The region after every trigger, found once per article for the awards and the programs."""
+
+    def build() -> list[_Region]:
+        text = article.segmented.text
+        triggers = _find_triggers(article)
+        regions = []
+        for index, trigger in enumerate(triggers):
+            next_start = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
+            start = trigger.end
+            if text.startswith(("了", "过"), start):
+                start += 1
+            end, closed = _region_end(article, start, next_start)
+            region = _Region(trigger, start, end, closed, next_start, None)
+            if not _needs_wrapper(region):
+                region.contest = _contest_before(article, trigger)
+            regions.append(region)
+        return regions
+
+    # The vocabulary is one per lexicon: its identity tells lexicons apart.
+    return article.segmented.memo(f"awards.regions:{id(article.vocabulary)}", build)
+
+
+def _needs_wrapper(region: _Region) -> bool:
+    """Is this 授予 with no 被 and no 称号 after it (将该路段命名为…): no honour?"""
+    trigger = region.trigger
+    return trigger.form == "passive" and trigger.passive_at is None and not region.closed
+
+
 def _scan(article: _Article) -> list[_Item]:
     """Every honour's item, in reading order."""
-    text = article.segmented.text
-    triggers = _find_triggers(article)
     items: list[_Item] = []
     previous: tuple[int, str | None] | None = None  # (sentence start, recipient) of the last award
-    for index, trigger in enumerate(triggers):
-        next_start = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
-        start = trigger.end
-        if text.startswith(("了", "过"), start):
-            start += 1
-        end, closed = _region_end(article, start, next_start)
+    for region in _regions(article):
+        trigger, start, end, closed, next_start = region.trigger, region.start, region.end, region.closed, region.next_start
         recipient = _recipient(article, trigger)
         sentence_start, _ = article.segmented.sentence_span(trigger.start)
         if recipient is None:
@@ -385,7 +426,7 @@ def _scan(article: _Article) -> list[_Item]:
         rule = {"plain": "award.trigger", "passive": "award.passive", "active": "award.active"}[trigger.form]
         if trigger.form == "passive" and trigger.passive_at is None:
             rule = "award.wrapper"
-        found = _region_items(article, trigger, start, end, closed, recipient, rule)
+        found = _region_items(article, trigger, start, end, closed, recipient, rule, region.contest)
         items.extend(found)
         if found:
             previous = (sentence_start, found[-1].recipient)
@@ -405,7 +446,7 @@ def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
     # A rank's last character before a number is rare: find it first, then read the rank back.
     for hit in vocabulary.rank_count_gate.finditer(text):
         end = hit.end()
-        rank = vocabulary.rank_pattern.search(text, max(end - 16, 0), end)
+        rank = vocabulary.rank_pattern.search(text, max(end - 16, 0), end) if text.endswith(vocabulary.rank_words, 0, end) else None
         count = vocabulary.lead_count.match(text, end)
         if rank is None or count is None:
             continue
@@ -417,7 +458,7 @@ def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
         if text.find("获", sentence_start, start) < 0 or not article.segmented.is_boundary(start):
             continue  # 大赛设一等奖5名: prizes offered, not won
         name = text[start:end]
-        item = _Item(start, end, name, count.group(), "award.rank.counted", rank=_rank(vocabulary, name))
+        item = _Item(start, end, name, count.group(), "award.rank.counted", rank=_rank(vocabulary, _rank_match(vocabulary, name)))
         contests = list(_CONTEST_IN_SENTENCE.finditer(text, sentence_start, start))
         if contests:
             item.contest = contests[-1].group(1)
@@ -488,7 +529,7 @@ def _continued_items(article: _Article, end: int, limit: int, last: _Item) -> li
     if tail and not article.vocabulary.generic_pattern.match(tail):
         return []
     trigger = _Trigger(end + 1, end + 1, "", "plain", "strong")
-    return _region_items(article, trigger, end + 1, closer, False, last.recipient, "award.list.continued")
+    return _region_items(article, trigger, end + 1, closer, False, last.recipient, "award.list.continued", None)
 
 
 def _pieces(article: _Article, start: int, end: int) -> list[tuple[int, int]]:
@@ -504,7 +545,7 @@ def _pieces(article: _Article, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if match.group() in _CONJUNCTIONS:
             left = strip_quote_marks(text[cuts[-1][1] if cuts else start : position])
-            if not (vocabulary.rank_pattern.search(left) or left.endswith(vocabulary.joining_heads)):
+            if not (_rank_match(vocabulary, left) or left.endswith(vocabulary.joining_heads)):
                 continue
             if not article.segmented.is_boundary(position):
                 continue
@@ -581,13 +622,19 @@ def _trim_marks(article: _Article, start: int, end: int) -> tuple[int, int]:
 
 
 def _region_items(
-    article: _Article, trigger: _Trigger, start: int, end: int, closed: bool, recipient: str | None, rule: str
+    article: _Article,
+    trigger: _Trigger,
+    start: int,
+    end: int,
+    closed: bool,
+    recipient: str | None,
+    rule: str,
+    contest: tuple[str, int, int] | None,
 ) -> list[_Item]:
     text = article.segmented.text
     vocabulary = article.vocabulary
     if trigger.form == "passive" and trigger.passive_at is None and not closed:
         return []
-    contest = _contest_before(article, trigger)
     if strip_quote_marks(text[start:end]).endswith(vocabulary.not_honour):
         return []  # 获县委、县政府主要领导批示: the list shares a head that is no honour
     pieces = _pieces(article, start, end)
@@ -611,29 +658,34 @@ def _region_items(
             elif not _BATCH.match(text, item_start):
                 continue
         name = strip_quote_marks(text[item_start:item_end])
-        if not _is_honour(article, trigger, name, closed, contest is not None, text[piece_start:piece_end]):
+        rank = _rank_match(vocabulary, name)
+        if not _is_honour(article, trigger, name, rank, closed, contest is not None, text[piece_start:piece_end]):
             continue
         item = _Item(item_start, item_end, name, item_recipient, rule)
         items.append(item)
-        item.rank = _rank(vocabulary, name)
-        item.contest = contest[0] if contest else _contest_in_name(vocabulary, name)
+        item.rank = _rank(vocabulary, rank)
+        item.contest = contest[0] if contest else _contest_in_name(vocabulary, name, rank)
         item.level = _level(article, item_start, name)
-        if item.level is None and item.rank and item.rank == _bare_rank(vocabulary, name) and len(items) > 1:
+        if item.level is None and rank is not None and rank.start() == 0 and len(items) > 1:
             item.level = items[-2].level  # 市特等奖、一等奖: the bare rank shares its neighbour's level
         if item.level is None and item.contest:
             item.level = _level(article, None, item.contest)
     return items
 
 
-def _is_honour(article: _Article, trigger: _Trigger, name: str, closed: bool, in_contest: bool, raw: str) -> bool:
-    """Is ``name`` an honour? After a weak trigger (获得) it must look like one."""
+def _is_honour(
+    article: _Article, trigger: _Trigger, name: str, rank: re.Match[str] | None, closed: bool, in_contest: bool, raw: str
+) -> bool:
+    """Is ``name`` (ending with ``rank``, if any) an honour? After a weak trigger (获得) it must look like one."""
     vocabulary = article.vocabulary
     if len(name) < 2 or len(name) > _MAX_HONOUR:
         return False
     if vocabulary.generic_pattern.match(name) or name.endswith(vocabulary.not_honour):
         return False
+    if vocabulary.money_tail.search(name):
+        return False  # 获得省级专项资金1500万元: money is no honour
     ranked_or_headed = bool(
-        vocabulary.rank_pattern.search(name) or name.endswith(vocabulary.heads) or name.startswith(vocabulary.head_starts)
+        rank or name.endswith(vocabulary.heads) or name.startswith(vocabulary.head_starts)
     )
     if len(name) == 2 and not ranked_or_headed:
         return False  # 入选作品将…: two characters name an honour only as a rank or a title (冠军, 标兵)
@@ -659,7 +711,7 @@ def _recipient(article: _Article, trigger: _Trigger) -> str | None:
     clause_start, _ = article.clauses.span(trigger.start)
     end = trigger.passive_at if trigger.passive_at is not None else trigger.start
     before = text[max(clause_start, end - _LOOK_BACK) : end]
-    match = article.vocabulary.contest_before.match(before)
+    match = article.vocabulary.contest_before.match(before) if "在" in before else None
     if match:
         before = match.group(1)
     return _clean_recipient(article.vocabulary, before)
@@ -720,27 +772,26 @@ def _contest_before(article: _Article, trigger: _Trigger) -> tuple[str, int, int
     if match is None:
         return None
     start, end = match.span(2)
-    article.contests.append((start, end))
     return text[start:end], start, end
 
 
-def _contest_in_name(vocabulary: _Vocabulary, name: str) -> str | None:
+def _contest_in_name(vocabulary: _Vocabulary, name: str, rank: re.Match[str] | None) -> str | None:
     """The contest a prize's name starts with (重庆市高中政治论文大赛一等奖 → …大赛)."""
-    if not (vocabulary.rank_pattern.search(name) or name.endswith("奖")):
+    if not (rank or name.endswith("奖")):
         return None
     match = vocabulary.contest_pattern.match(name)
     return match.group(1) if match else None
 
 
-def _bare_rank(vocabulary: _Vocabulary, name: str) -> str | None:
-    """The rank when the name is nothing but a rank (一等奖, 二、三等奖)."""
-    match = vocabulary.rank_pattern.search(name)
-    return _rank(vocabulary, name) if match and match.start() == 0 else None
+def _rank_match(vocabulary: _Vocabulary, name: str) -> re.Match[str] | None:
+    """The rank ``name`` ends with, with the numerals listed before it (二、三等奖), or None."""
+    if not name.endswith(vocabulary.rank_words):  # most names end with no rank: skip the search
+        return None
+    return vocabulary.rank_pattern.search(name)
 
 
-def _rank(vocabulary: _Vocabulary, name: str) -> str | None:
-    """The rank a name ends with; 二、三等奖 gives 二等奖、三等奖."""
-    match = vocabulary.rank_pattern.search(name)
+def _rank(vocabulary: _Vocabulary, match: re.Match[str] | None) -> str | None:
+    """The rank of a :func:`_rank_match`; 二、三等奖 gives 二等奖、三等奖."""
     if match is None:
         return None
     word = match.group(2)

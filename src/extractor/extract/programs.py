@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon
 from ..models import Program, ProgramKind
 from ..segment import SegmentedText
 from . import ExtractContext
-from ._spans import ClauseIndex, QuoteIndex, QuotedSpan, alternation, quotes_and_clauses, strip_quote_marks
+from ._spans import CLAUSE_BREAK, CLOSING_MARKS, ClauseIndex, QuoteIndex, QuotedSpan, quotes_and_clauses, strip_quote_marks
+from ._words import word_alternation
 from .awards import award_spans
 
 __all__ = ["find_programs"]
@@ -54,6 +55,8 @@ _SLOGAN = re.compile(
     rf"^(?:[0-9]+|[{_NUMERALS}]+|[{_NUMERALS}两][^{_NUMERALS}两][{_NUMERALS}两][^{_NUMERALS}两]"
     rf"|双[\u4e00-\u9fff]|[{_NUMERALS}][\u4e00-\u9fff]{{3}})$"
 )
+# The period of a five-year plan (“十四五”, “十五五”); 五一 and 十一 are holidays.
+_PLAN_PERIOD = re.compile(rf"^十[{_NUMERALS[:9]}]五$")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _NUMBER_ONLY = re.compile(rf"^(?:[0-9]+|[{_NUMERALS}]+)$")
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
@@ -92,6 +95,10 @@ class _Vocabulary:
     cue_before_pattern: re.Pattern[str]
     emphasis_after: re.Pattern[str]
     emphasis_end: re.Pattern[str]  # a metaphor's last word (“金名片”)
+    program_after: dict[str, str | None]  # a word after a quote that tells a program (“X”示范园区) -> kind
+    program_after_pattern: re.Pattern[str]
+    honour_end: re.Pattern[str]  # what ends an honour's name (称号, 名单): the quote before it is the honour
+    person_words: frozenset[str]  # who a post belongs to (…工作室领衔人): the name before is no program
     generic: frozenset[str]
     level_pattern: re.Pattern[str]
     count_after: re.Pattern[str]
@@ -100,16 +107,21 @@ class _Vocabulary:
 def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     heads = {row.word: (row.kind, row.unquoted) for row in lexicon.rows("program_heads")}
     program_heads = [word for word, (kind, _) in heads.items() if kind != "none"]
-    none_alt = alternation(word for word, (kind, _) in heads.items() if kind == "none")
-    unquoted_alt = alternation(
+    none_alt = word_alternation(word for word, (kind, _) in heads.items() if kind == "none")
+    unquoted_alt = word_alternation(
         word for word, (kind, unquoted) in heads.items() if kind != "none" and unquoted != "never"
     )
-    heads_alt = alternation(program_heads)
-    document_heads = alternation(word for word, (kind, _) in heads.items() if kind == "document")
+    heads_alt = word_alternation(program_heads)
+    document_heads = word_alternation(word for word, (kind, _) in heads.items() if kind == "document")
     cues = {row.word: (row.signal, row.kind) for row in lexicon.rows("program_cues") if row.position == "before"}
-    after = [row.word for row in lexicon.rows("program_cues") if row.position == "after"]
+    after = [row.word for row in lexicon.rows("program_cues") if row.position == "after" and row.signal == "emphasis"]
+    program_after = {
+        row.word: row.kind for row in lexicon.rows("program_cues") if row.position == "after" and row.signal == "program"
+    }
+    honour_end = [row.word for row in lexicon.rows("award_wrappers") if row.role in ("closing", "suffix", "stop")]
+    honour_end += [row.word for row in lexicon.rows("award_generic") if row.role == "generic"]
     metaphors = [row.word for row in lexicon.rows("program_cues") if row.position == "end"]
-    count_units = alternation(row.word for row in lexicon.rows("units") if row.kind == "count")
+    count_units = word_alternation(row.word for row in lexicon.rows("units") if row.kind == "count")
     count = rf"(?:[0-9]+|[{_NUMERALS}两]+)(?:{count_units})"
     return _Vocabulary(
         heads=heads,
@@ -127,11 +139,15 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         counted_head=re.compile(rf"(?:{count})({unquoted_alt})$"),
         about_pattern=re.compile(rf"关于[^，,。；;！!？?\n]{{2,60}}?的(?:{document_heads})"),
         cues_before=cues,
-        cue_before_pattern=re.compile(alternation(cues)),
-        emphasis_after=re.compile(rf"(?:{alternation(after)})"),
-        emphasis_end=re.compile(rf"(?:{alternation(metaphors)})$"),
+        cue_before_pattern=re.compile(word_alternation(cues)),
+        emphasis_after=re.compile(rf"(?:{word_alternation(after)})"),
+        emphasis_end=re.compile(rf"(?:{word_alternation(metaphors)})$"),
+        program_after=program_after,
+        program_after_pattern=re.compile(word_alternation(program_after)),
+        honour_end=re.compile(word_alternation(honour_end)),
+        person_words=frozenset(row.word for row in lexicon.rows("roles") if row.kind in ("title", "person")),
         generic=lexicon.words("program_generic"),
-        level_pattern=re.compile(alternation(row.word for row in lexicon.rows("level_cues")
+        level_pattern=re.compile(word_alternation(row.word for row in lexicon.rows("level_cues")
                                                  if row.scope == "anywhere")),
         count_after=re.compile(rf"[0-9{_NUMERALS}两]+(?:余|多)?(?:{count_units})"),
     )
@@ -179,6 +195,8 @@ class _Article:
     quotes: QuoteIndex
     clauses: ClauseIndex
     blocked: _Cover  # honours and the contests they were won in
+    contests: _Cover  # the contests alone
+    around: dict[int, tuple[str, str]] = field(default_factory=dict)  # a quote group's start -> _around
 
     def is_blocked(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` lie inside an honour or a contest (left to the awards)?"""
@@ -198,9 +216,10 @@ def find_programs(segmented: SegmentedText, context: ExtractContext) -> list[Pro
 
 
 def _prepare(segmented: SegmentedText, lexicon: Lexicon) -> _Article:
-    quotes, clauses = quotes_and_clauses(segmented.text)
-    blocked = award_spans(segmented, lexicon, quotes, clauses)
-    return _Article(segmented, _vocabulary(lexicon), quotes, clauses, _Cover(blocked))
+    quotes, clauses = quotes_and_clauses(segmented)
+    quotes.spans  # every quote is judged: pair them all at once, before the awards look some up
+    honours, contests = award_spans(segmented, lexicon)
+    return _Article(segmented, _vocabulary(lexicon), quotes, clauses, _Cover(honours + contests), _Cover(contests))
 
 
 # ---------------------------------------------------------------- 《…》
@@ -268,12 +287,16 @@ def _kind_around_title(article: _Article, quote: QuotedSpan) -> str | None:
 def _quoted_names(article: _Article) -> list[_Found]:
     text = article.segmented.text
     found = []
-    for group in _quote_groups(article):
+    groups = _quote_groups(article, article.quotes.outer)
+    while groups:
+        group = groups.pop(0)
         for quote in group:
-            if article.is_blocked(quote.inner_start, quote.inner_end):
+            if article.is_blocked(quote.inner_start, quote.inner_end) and not _inside_honour_name(article, quote):
                 continue
             verdict = _judge_quote(article, quote, group)
             if verdict is None:
+                if _is_sentence(article, quote):
+                    groups[:0] = _nested_groups(article, quote)  # “通过‘慧种田’平台,浇水…”
                 continue
             kind, rule = verdict
             name = strip_quote_marks(text[quote.inner_start : quote.inner_end]).strip()
@@ -281,11 +304,42 @@ def _quoted_names(article: _Article) -> list[_Found]:
     return found
 
 
-def _quote_groups(article: _Article) -> list[list[QuotedSpan]]:
-    """Outer “” quotes, grouped when they stand side by side or in a 、 list (“A”、“B”等活动)."""
+def _inside_honour_name(article: _Article, quote: QuotedSpan) -> bool:
+    """Does a quote in an honour name what the honour is about (入选“千县工程”县医院名单)?
+
+    It does when the honour's name goes on after it; a quote that a wrapper closes
+    (荣获“全国文明城市”称号) is the honour itself.
+    """
+    text = article.segmented.text
+    if article.contests.covers(quote.inner_start, quote.inner_end):
+        return False  # 在“…大赛”竞赛中获二等奖: the contest goes with the award
+    return quote.end < len(text) and text[quote.end].isalnum() and not article.vocabulary.honour_end.match(text, quote.end)
+
+
+def _is_sentence(article: _Article, quote: QuotedSpan) -> bool:
+    """Is a quote a sentence someone says (too long for a name, or holding a stop)?"""
+    inner = article.segmented.text[quote.inner_start : quote.inner_end]
+    return len(inner) > _MAX_QUOTED or bool(_SENTENCE_MARKS.search(inner))
+
+
+def _nested_groups(article: _Article, quote: QuotedSpan) -> list[list[QuotedSpan]]:
+    """The groups of quotes right inside a quoted sentence, judged within its clauses."""
+    text = article.segmented.text
+    inner = [span for span in article.quotes.spans if quote.start < span.start < quote.end and span.depth == quote.depth + 1]
+    groups = _quote_groups(article, inner)
+    for group in groups:
+        # The words around the group, within its clause of the quoted sentence.
+        before = CLAUSE_BREAK.split(text[max(quote.inner_start, group[0].start - _CUE_WINDOW) : group[0].start])[-1]
+        after = CLAUSE_BREAK.split(text[group[-1].end : min(quote.inner_end, group[-1].end + _AFTER_WINDOW)])[0]
+        article.around[group[0].start] = (before, after)
+    return groups
+
+
+def _quote_groups(article: _Article, quotes: list[QuotedSpan]) -> list[list[QuotedSpan]]:
+    """“” quotes, grouped when they stand side by side or in a 、 list (“A”、“B”等活动)."""
     text = article.segmented.text
     groups: list[list[QuotedSpan]] = []
-    for quote in article.quotes.outer:
+    for quote in quotes:
         if quote.mark not in _QUOTE_OPENERS:
             continue
         if groups and text[groups[-1][-1].end : quote.start] in ("", "、"):
@@ -293,6 +347,19 @@ def _quote_groups(article: _Article) -> list[list[QuotedSpan]]:
         else:
             groups.append([quote])
     return groups
+
+
+def _around(article: _Article, group: list[QuotedSpan]) -> tuple[str, str]:
+    """``(before, after)``: the words of the clause before a group of quotes and after it."""
+    around = article.around.get(group[0].start)
+    if around is not None:
+        return around
+    text = article.segmented.text
+    # Nothing but quotes and 、 stands between the group's quotes: they share one clause.
+    clause_start, clause_end = article.clauses.span(group[0].start)
+    after = text[group[-1].end : min(clause_end, group[-1].end + _AFTER_WINDOW)]
+    around = article.around[group[0].start] = (text[max(clause_start, group[0].start - _CUE_WINDOW) : group[0].start], after)
+    return around
 
 
 def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -> tuple[ProgramKind, str] | None:
@@ -303,31 +370,36 @@ def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) 
     name = strip_quote_marks(inner).strip()
     if not 2 <= len(name) <= _MAX_QUOTED or _SENTENCE_MARKS.search(inner):
         return None
-    clause_start, clause_end = article.clauses.span(quote.start)
-    after = text[group[-1].end : min(clause_end, group[-1].end + _AFTER_WINDOW)]
-    before = text[max(clause_start, group[0].start - _CUE_WINDOW) : group[0].start]
+    before, after = _around(article, group)
     if _SPEECH_AFTER.match(after) or text[max(quote.start - 1, 0) : quote.start] in ("：", ":"):
         return None
+    if _PLAN_PERIOD.match(name):
+        return "other", "program.quote.slogan"  # “十五五”期间: a plan's period, not a holiday's
     if vocabulary.emphasis_after.match(after) or vocabulary.emphasis_end.search(name):
         return None
     head = _head_after(article, group[-1].end, after)
     if head is not None:
         return vocabulary.heads[head][0], "program.quote.head"  # type: ignore[return-value]
+    cue = _last_cue(vocabulary, before)
+    signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
     kind = _kind_of_name(vocabulary, name)
     if kind not in (None, "none"):
+        if signal == "emphasis" and _ENDS_OBJECT.match(after):
+            return None  # 作为…的“头号工程”: what something is taken for, not a name
         return kind, "program.quote.name"  # type: ignore[return-value]
     if _SLOGAN.match(name) or "+" in name:
         # A bare number names a period or a code (“十四五”); numbered words name a method.
         return ("other" if _NUMBER_ONLY.match(name) else "model"), "program.quote.slogan"
-    cue = _last_cue(vocabulary, before)
-    signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
     if signal == "emphasis":
         return None
+    match = vocabulary.program_after_pattern.match(after)
+    if match:
+        return (vocabulary.program_after[match.group()] or "other"), "program.quote.cue"  # type: ignore[return-value]
     match = vocabulary.list_head.match(after)
     if match:
         head = vocabulary.head_end.search(match.group()).group()
         return vocabulary.heads[head][0], "program.quote.list"  # type: ignore[return-value]
-    if signal == "program" and _ENDS_OBJECT.match(after):
+    if signal == "program" and (_ENDS_OBJECT.match(after) or vocabulary.count_after.match(after)):
         # 打造“X”: the quote is the verb's object; in 打造“网红”打卡点 the object is 打卡点.
         return (cue_kind or "other"), "program.quote.verb"  # type: ignore[return-value]
     return None
@@ -425,6 +497,8 @@ def _headed_names(article: _Article) -> list[_Found]:
             continue
         if vocabulary.count_after.match(text, head_end) or article.is_blocked(head_start, head_end):
             continue  # 建成国家级科技工作室2个: a category counted, not one program
+        if _names_a_post(article, head_end):
+            continue  # 技能大师工作室领衔人: the name of a post, not of a program
         if vocabulary.heads[match.group()][1] == "cue" and not _may_be_specific(article, head_start, head_end):
             continue  # decided without tagging: no room for a long name, no number, no level
         start = _name_start(article, head_start)
@@ -435,6 +509,20 @@ def _headed_names(article: _Article) -> list[_Found]:
             kind = vocabulary.heads[match.group()][0]
             found.append(_Found(start, head_end, name, kind, "program.head"))  # type: ignore[arg-type]
     return found
+
+
+def _names_a_post(article: _Article, head_end: int) -> bool:
+    """Does a person's post follow the head (…工作室领衔人, …基地主任) in one or two words?"""
+    segmented = article.segmented
+    following = segmented.word_after(head_end)
+    if not following:
+        return False
+    second = segmented.word_after(head_end + len(following))
+    person_words = article.vocabulary.person_words
+    if following in person_words or following + second in person_words:
+        return True
+    # 主持人, 领衔/人: a word of two characters or more and 人 make a person (not 让人, 让/人).
+    return (len(following) >= 3 and following.endswith("人")) or (len(following) == 2 and second == "人")
 
 
 def _may_be_specific(article: _Article, head_start: int, head_end: int) -> bool:
@@ -462,6 +550,8 @@ def _name_start(article: _Article, head_start: int) -> int | None:
         if not any(char.isalnum() for char in word) and word not in "+·":
             if word == "、" and len(first_word) == 1:
                 return None  # 省、市、县三级…: the tail of a list of modifiers, no name
+            if word[-1] in CLOSING_MARKS:
+                return None  # “1+1+N”家庭医生签约服务模式: the head belongs to the quoted name
             break
         if tag in _STOP_TAGS or (tag == "m" and not _LATIN_OR_DIGIT.search(word)) or (
             tag == "t" and _TIME_WORD.search(word)
