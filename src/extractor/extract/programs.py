@@ -288,15 +288,14 @@ def _quoted_names(article: _Article) -> list[_Found]:
     text = article.segmented.text
     found = []
     groups = _quote_groups(article, article.quotes.outer)
-    while groups:
-        group = groups.pop(0)
+    for group in groups:  # grows with the quotes found inside quoted sentences
         for quote in group:
             if article.is_blocked(quote.inner_start, quote.inner_end) and not _inside_honour_name(article, quote):
                 continue
             verdict = _judge_quote(article, quote, group)
             if verdict is None:
                 if _is_sentence(article, quote):
-                    groups[:0] = _nested_groups(article, quote)  # “通过‘慧种田’平台,浇水…”
+                    groups += _nested_groups(article, quote)  # “通过‘慧种田’平台,浇水…”
                 continue
             kind, rule = verdict
             name = strip_quote_marks(text[quote.inner_start : quote.inner_end]).strip()
