@@ -17,7 +17,7 @@ from ..lexicon import Lexicon
 from ..models import Item
 from ..segment import SegmentedText
 
-__all__ = ["EXTRACTORS", "ExtractContext", "Extractor", "run_extractors"]
+__all__ = ["EXTRACTORS", "ExtractContext", "Extractor", "get_extractor"]
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,3 @@ EXTRACTORS: dict[str, str] = {
 def get_extractor(kind: str) -> Extractor:
     module_name, function_name = EXTRACTORS[kind].split(":")
     return getattr(import_module(f"{__name__}.{module_name}"), function_name)
-
-
-def run_extractors(segmented: SegmentedText, context: ExtractContext) -> dict[str, list[Item]]:
-    """Every kind's items for one article, each list in reading order."""
-    return {kind: get_extractor(kind)(segmented, context) for kind in EXTRACTORS}
