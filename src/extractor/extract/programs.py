@@ -13,6 +13,7 @@ Four rules find them:
 - ``program.list.counted`` and ``program.head``: unquoted names, listed before a counted head
   (委员进小院、委员沙龙四个平台) or ending with a program head (…工程, …试点; lexicon
   ``program_heads``) when the name is specific, not plain prose (学校基层党建平台).
+- ``program.ordinal_event``: an event counted by its editions (首届…丰收节, 第十届…文化节).
 
 Names inside an honour or the contest it was won in are left to the awards.
 
@@ -53,7 +54,7 @@ _NUMERALS = "一二三四五六七八九十百千"
 # Numbered slogans that name a way of working: “114”, “十四五”, “七联七化”, “双创”, “四轮驱动”.
 _SLOGAN = re.compile(
     rf"^(?:[0-9]+|[{_NUMERALS}]+|[{_NUMERALS}两][^{_NUMERALS}两][{_NUMERALS}两][^{_NUMERALS}两]"
-    rf"|双[\u4e00-\u9fff]|[{_NUMERALS}][\u4e00-\u9fff]{{3}})$"
+    rf"|双[\u4e00-\u9fff]|[{_NUMERALS}][\u4e00-\u9fff]{{3}}|[{_NUMERALS[1:]}两][\u4e00-\u9fff]{{2}})$"
 )
 # The period of a five-year plan (“十四五”, “十五五”); 五一 and 十一 are holidays.
 _PLAN_PERIOD = re.compile(rf"^十[{_NUMERALS[:9]}]五$")
@@ -102,6 +103,8 @@ class _Vocabulary:
     generic: frozenset[str]
     level_pattern: re.Pattern[str]
     count_after: re.Pattern[str]
+    copula_head: re.Pattern[str]  # “X”已成为…区域品牌: what the quote became ends with a head
+    ordinal_event: re.Pattern[str]  # 首届…丰收节, 第十届…文化节: an event counted by its editions
 
 
 def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
@@ -123,6 +126,9 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     metaphors = [row.word for row in lexicon.rows("program_cues") if row.position == "end"]
     count_units = word_alternation(row.word for row in lexicon.rows("units") if row.kind == "count")
     count = rf"(?:[0-9]+|[{_NUMERALS}两]+)(?:{count_units})"
+    # The verbs that say what something is or became (成为, 被誉为): emphasis before a quote.
+    copulas = [word for word, (signal, _) in cues.items() if signal == "emphasis"]
+    campaign_heads = word_alternation(word for word, (kind, _) in heads.items() if kind == "campaign")
     return _Vocabulary(
         heads=heads,
         head_pattern=re.compile(unquoted_alt),
@@ -150,6 +156,13 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         level_pattern=re.compile(word_alternation(row.word for row in lexicon.rows("level_cues")
                                                  if row.scope == "anywhere")),
         count_after=re.compile(rf"[0-9{_NUMERALS}两]+(?:余|多)?(?:{count_units})"),
+        copula_head=re.compile(
+            rf"^[^，,。；;！!？?\n]{{0,3}}?(?:{word_alternation(copulas)})[^，,。；;！!？?\n“”]{{0,16}}?({heads_alt})"
+            r"(?=$|[，,。；;！!？?\n])"
+        ),
+        ordinal_event=re.compile(
+            rf"(?:首届|第[0-9{_NUMERALS}]+届)([\u4e00-\u9fffA-Za-z0-9·]{{2,20}}?(?:{campaign_heads}))"
+        ),
     )
 
 
@@ -212,6 +225,7 @@ def find_programs(segmented: SegmentedText, context: ExtractContext) -> list[Pro
     found += _about_documents(article)
     found += _counted_lists(article)
     found += _headed_names(article)
+    found += _ordinal_events(article)
     return _merge(article, found)
 
 
@@ -379,6 +393,8 @@ def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) 
     head = _head_after(article, group[-1].end, after)
     if head is not None:
         return vocabulary.heads[head][0], "program.quote.head"  # type: ignore[return-value]
+    if _is_idiom(article, quote, name):
+        return None  # 激活村集体经济“一池春水”: a figure of speech
     cue = _last_cue(vocabulary, before)
     signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
     kind = _kind_of_name(vocabulary, name)
@@ -389,6 +405,9 @@ def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) 
     if _SLOGAN.match(name) or "+" in name:
         # A bare number names a period or a code (“十四五”); numbered words name a method.
         return ("other" if _NUMBER_ONLY.match(name) else "model"), "program.quote.slogan"
+    match = vocabulary.copula_head.match(after)
+    if match:
+        return vocabulary.heads[match.group(1)][0], "program.quote.copula"  # type: ignore[return-value]
     if signal == "emphasis":
         return None
     match = vocabulary.program_after_pattern.match(after)
@@ -402,6 +421,14 @@ def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) 
         # 打造“X”: the quote is the verb's object; in 打造“网红”打卡点 the object is 打卡点.
         return (cue_kind or "other"), "program.quote.verb"  # type: ignore[return-value]
     return None
+
+
+def _is_idiom(article: _Article, quote: QuotedSpan, name: str) -> bool:
+    """Is a quoted name of four characters one idiom of the dictionary (“一池春水”, not “四轮驱动”)?"""
+    if len(name) != 4 or quote.inner_end - quote.inner_start != 4:
+        return False
+    tokens = article.segmented.tag_span(quote.inner_start, quote.inner_end)
+    return len(tokens) == 1 and tokens[0][1] == "i"
 
 
 def _head_after(article: _Article, offset: int, after: str) -> str | None:
@@ -507,6 +534,20 @@ def _headed_names(article: _Article) -> list[_Found]:
         if _is_specific(article, name, start, match.group()):
             kind = vocabulary.heads[match.group()][0]
             found.append(_Found(start, head_end, name, kind, "program.head"))  # type: ignore[arg-type]
+    return found
+
+
+def _ordinal_events(article: _Article) -> list[_Found]:
+    """Events counted by their editions: 首届林寨古村丰收节, 第十届宝鸡民俗文化节."""
+    segmented = article.segmented
+    found = []
+    for match in article.vocabulary.ordinal_event.finditer(segmented.text):
+        start, end = match.span(1)
+        if not segmented.is_boundary(start) or not segmented.is_boundary(end):
+            continue
+        if article.quotes.covering(start) is not None or article.is_blocked(start, end):
+            continue  # 《…》 and “…” are judged as quotes; contests go with the awards
+        found.append(_Found(start, end, match.group(1), "campaign", "program.ordinal_event"))
     return found
 
 
