@@ -18,6 +18,7 @@ __all__ = [
     "CHINESE_DIGITS",
     "CHINESE_NUMERAL_CHARS",
     "CHINESE_POWERS",
+    "FORMAL_NUMERAL_CHARS",
     "as_plain_number",
     "parse_chinese_number",
     "parse_chinese_range",
@@ -34,6 +35,9 @@ CHINESE_POWERS: dict[str, int] = {
     "十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8,
 }  # fmt: skip
 CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(CHINESE_POWERS)
+# The formal (banker's) numerals are also common characters of words (队伍, 陆续, 大陆), so a
+# number right after one may still start there: 队伍三百余支.
+FORMAL_NUMERAL_CHARS = "壹贰叁肆伍陆柒捌玖拾佰仟"
 _SECTION_POWERS = frozenset(power for power, value in CHINESE_POWERS.items() if value >= 10**4)
 
 # An Arabic number inside a mixed one: digits, thousands commas, decimals. Chinese digits, powers

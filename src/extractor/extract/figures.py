@@ -35,7 +35,15 @@ from typing import Mapping
 
 from ..lexicon import ApproxRow, FigureContextRow, Lexicon, UnitConversionRow, UnitRow
 from ..models import Figure
-from ..numerals import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, CHINESE_POWERS, as_plain_number, parse_chinese_number, parse_chinese_range
+from ..numerals import (
+    CHINESE_DIGITS,
+    CHINESE_NUMERAL_CHARS,
+    CHINESE_POWERS,
+    FORMAL_NUMERAL_CHARS,
+    as_plain_number,
+    parse_chinese_number,
+    parse_chinese_range,
+)
 from ..segment import SegmentedText
 from . import ExtractContext
 from ._words import word_alternation
@@ -119,11 +127,15 @@ def find_figures(segmented: SegmentedText, context: ExtractContext) -> list[Figu
     grammar = context.lexicon.memo("figures.grammar", lambda: _build_grammar(context.lexicon))
     article = _Article(segmented)
     figures: list[Figure] = []
-    for match in grammar.pattern.finditer(segmented.text):
+    text, position = segmented.text, 0
+    while (match := grammar.pattern.search(text, position)) is not None:
+        position = match.end()
         if match.lastgroup not in _SKIPPED_GROUPS:
             figure = _read_figure(match, article, grammar)
             if figure is not None:
                 figures.append(figure)
+            elif match.group("number") and text[match.start("number")] in FORMAL_NUMERAL_CHARS:
+                position = match.start("number") + 1  # 队伍三百余支: 伍 ends a word, 三百 may count
     return figures
 
 
@@ -142,7 +154,10 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
     digits = re.escape("".join(CHINESE_DIGITS))
     # The second number of a range follows its separator, so only the first has a guarded start.
     high = rf"(?:{_ARABIC}[{_POWERS}]*|[{chinese}]+(?:点[{digits}]+)?)"
-    number = rf"(?:{_ARABIC_START}{_ARABIC}[{_POWERS}]*|(?<![{chinese}])[{chinese}]+(?:点[{digits}]+)?)"
+    # A Chinese number does not start inside another one, unless after a formal numeral that
+    # is a character of a word (队伍三百余支): if 伍三百 fails, 三百 is tried.
+    everyday = re.escape("".join(ch for ch in CHINESE_NUMERAL_CHARS if ch not in FORMAL_NUMERAL_CHARS))
+    number = rf"(?:{_ARABIC_START}{_ARABIC}[{_POWERS}]*|(?<![{everyday}])[{chinese}]+(?:点[{digits}]+)?)"
     punctuation = re.escape(_SPEECH_PUNCTUATION)
     quoted = "|".join(
         rf"{re.escape(left)}[^{re.escape(left + right)}{punctuation}]{{1,{_MAX_QUOTED_NAME}}}{re.escape(right)}"
@@ -158,6 +173,8 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         | set("0123456789０１２３４５６７８９" + CHINESE_NUMERAL_CHARS)
     )
     unit_words = word_alternation(units)
+    # A unit per another unit (微克/立方米, 元/吨, 公里/小时) is one unit.
+    per_unit = rf"(?:/{word_alternation(set(units) | lexicon.words('time_units'))})?"
     pattern = (
         rf"(?=[{re.escape(''.join(sorted(first_characters)))}])"
         rf"(?:(?P<quoted>{quoted})"
@@ -168,7 +185,7 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         # longer one that starts with it.
         rf"|(?P<number>{number})(?:(?P<low_unit>{unit_words})?{_RANGE_SEPARATORS}(?P<high>{high}))?"
         rf"(?:(?P<infix>{suffixes})(?P<power>[{_POWERS}]+)?)?"
-        rf"(?P<unit>(?(low_unit)(?=(?P=low_unit))){unit_words}))"
+        rf"(?P<unit>(?(low_unit)(?=(?P=low_unit))){unit_words}{per_unit}))"
         rf"(?P<suffix>{suffixes})?)"
     )
     compiled = re.compile(pattern)
@@ -248,8 +265,13 @@ def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> 
             prefix if start < body_start else None, infix, suffix if end > unit_end else None, grammar
         ),
         subject=_subject(article, end, grammar),
-        unit_kind=grammar.units[unit].kind if unit is not None else "percent",
+        unit_kind=_unit_kind(unit, grammar) if unit is not None else "percent",
     )
+
+
+def _unit_kind(unit: str, grammar: _Grammar) -> str:
+    """The kind of a unit; a unit per another (微克/立方米) has the kind of the first."""
+    return grammar.units[unit.partition("/")[0]].kind
 
 
 def _repeats_unit(match: re.Match[str], unit: str) -> bool:
@@ -267,7 +289,7 @@ def _unit_starts_a_word(
     """The segmenter joins a measure word to what follows (2人获二等奖, 68个村, 3个人): the
     count stands when the unit starts that word. Only counting units, so that 5成为 (become)
     or a unit inside a word begun by the number (四轮驱动, 一成不变) stays out."""
-    if unit is None or grammar.units[unit].kind != "count":
+    if unit is None or _unit_kind(unit, grammar) != "count":
         return False
     unit_start = match.start("unit")
     return article.starts[article.word_index(unit_start, body_index)] == unit_start
