@@ -38,6 +38,8 @@ _MAX_PREFIX_CHARS = 16
 # The digits of ordinals in names (第一〇四中学, 第49中学).
 _NUMERALS = "〇零一二三四五六七八九十百千0123456789"
 _NUMERAL_SET = frozenset(_NUMERALS)
+# Counters an ordinal of a name may carry: the 届 of 政协宜章县第十届委员会.
+_ORDINAL_COUNTERS = "届"
 # Part-of-speech tags (jieba's set) of words that name a thing: places (ns), proper names, and
 # the bound morphemes (g, zg) jieba leaves when it cannot read a rare name (溱州 → 溱/州).
 _PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "g", "zg", "ng"})
@@ -87,7 +89,7 @@ class _Piece(NamedTuple):
 
     start: int
     word: str
-    role: str  # "place", "proper", "ordinal", "inner", "time", or "admin" (区, 市 … alone)
+    role: str  # "place", "proper", "ordinal", "inner", "time", "body" (政协), or "admin" (区, 市 … alone)
 
 
 _Candidate = tuple[int, int, int, str, str]  # start, end, suffix start, kind, requirement
@@ -182,13 +184,17 @@ def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
     """The suffix must end a word: 中学 in 中学生 or 政协 in 政协委员 names no body.
 
     A word made of the suffix and a title (医院院长, 协会会长) or a function word (农村局|等)
-    ends the name too, unless the word is itself a post (党委书记: no committee is named).
+    ends the name too, unless the word is itself a post (党委书记: no committee is named), and so
+    does a stop word the segmenter cut across (发展改|革委会|同: 会同 follows 发展改革委).
     """
     if segmented.is_boundary(end):
         return True
     word_start, word_end, word = segmented.word_at(end)
-    rest = segmented.text[end:word_end]
-    return (rest in vocabulary.titles and word not in vocabulary.titles) or rest in vocabulary.stopwords
+    text = segmented.text
+    rest = text[end:word_end]
+    if (rest in vocabulary.titles and word not in vocabulary.titles) or rest in vocabulary.stopwords:
+        return True
+    return text[end : end + 2] in vocabulary.stopwords or text[end : end + 3] in vocabulary.stopwords
 
 
 def _inside_word(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> bool:
@@ -235,7 +241,7 @@ def _window_pieces(tags: list[tuple[str, str]], vocabulary: _Vocabulary) -> list
         if not word.strip(_NUMERALS):
             numerals = word + numerals
             continue
-        if word[0] == "第" and not word[1:].strip(_NUMERALS):
+        if word[0] == "第" and not word[1:].rstrip(_ORDINAL_COUNTERS).strip(_NUMERALS):
             pieces.append(_Piece(position, word + numerals, "ordinal"))
             numerals = ""
             continue
@@ -281,6 +287,8 @@ def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
         return "inner"  # 昌元 tagged 昌/元: 元 is no number here
     if tag == "t":
         return "time"  # 老年 in 荣昌区老年大学; never the first word of a name (近年来)
+    if word in vocabulary.suffix_rows:
+        return "body"  # 政协 of 政协宜章县第十届委员会: a body whose committee the name is
     return "inner" if tag in _INNER_TAGS else None
 
 
@@ -348,7 +356,7 @@ def _pieces_start(pieces: list[_Piece], requirement: str, suffix_offset: int) ->
     # proper name right before the place is (中共|重庆市委, 民盟|荣昌区委).
     for index, piece in enumerate(pieces):
         if piece.role in wanted:
-            if index and piece.role == "place" and pieces[index - 1].role == "proper":
+            if index and piece.role == "place" and pieces[index - 1].role in ("proper", "body"):
                 return pieces[index - 1].start
             return piece.start
     return None
