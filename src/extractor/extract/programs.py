@@ -80,7 +80,7 @@ _QUOTE_OPENERS = "“‘「『\""
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    heads: dict[str, tuple[str, str]]  # head -> (kind or "none", unquoted: named, cue or never)
+    heads: dict[str, tuple[str, str]]  # head -> (kind or "none", unquoted: named, short, cue or never)
     head_pattern: re.Pattern[str]  # heads of unquoted names (named and cue)
     head_pattern_all: re.Pattern[str]  # every program head (after a closing quote)
     head_end: re.Pattern[str]  # a head that ends a name
@@ -617,13 +617,13 @@ def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
     vocabulary = article.vocabulary
     _, unquoted = vocabulary.heads[head]
     body = name[: -len(head)]
-    if len(body) < _MIN_BODY:
+    if len(body) < (1 if unquoted == "short" else _MIN_BODY):
         return False  # 民心工程, 国家试点: a kind of program, not one
     segmented = article.segmented
     words = segmented.words[segmented.word_index_at(start) : segmented.word_index_at(start + len(body) - 1) + 1]
     if all(word in vocabulary.generic for word in words):
         return False
-    if unquoted == "named":
+    if unquoted in ("named", "short"):
         return True
     return bool(
         len(name) >= _LONG_NAME

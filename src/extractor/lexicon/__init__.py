@@ -82,7 +82,7 @@ class UnitConversionRow(Row):
 class FigureContextRow(Row):
     """A word next to a number that decides whether it is a figure (第 makes an ordinal)."""
 
-    role: Literal["ordinal", "rate", "glued", "term_unit", "term_body", "subject_end"]
+    role: Literal["ordinal", "rate", "glued", "term_unit", "term_body", "subject_end", "time_count"]
 
 
 class ApproxRow(Row):
@@ -190,7 +190,7 @@ class ProgramHeadRow(Row):
     """A head that makes a name a program (…工程: project); ``unquoted`` as the file explains."""
 
     kind: ProgramKind | Literal["none"]
-    unquoted: Literal["named", "cue", "never"]
+    unquoted: Literal["named", "short", "cue", "never"]
 
 
 class ProgramCueRow(Row):
