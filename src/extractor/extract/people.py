@@ -44,6 +44,8 @@ _NAME_TAGS = frozenset({"nr", "nrfg"})
 _SURNAME_TAGS = frozenset({"nr", "nrfg", "j", "zg", "g", "ng", "n"})
 # Tags of verbs and adverbs, which start the clause after a name.
 _PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vn", "d", "ad"})
+# Tags of ordinary words (钱袋子 n, 高质量 … ): a word of three characters tagged so is no name.
+_COMMON_TAGS = frozenset({"n", "v", "vn", "a", "an", "ad", "d", "l", "i"})
 # Separators between the posts of one person (党委书记、校长; 书记兼校长).
 _ROLE_JOINERS = "、和及兼"
 # Longest role read before a name: 市委常委、区委书记、区长 and a little more.
@@ -259,10 +261,20 @@ def _name_at(
         and _tagged_as_name(segmented, position, end + 1)
     ):
         return position, end + 1  # 老党员|刘德|明说: the name's last character went with 说
+    if (
+        len(word) == 2
+        and len(following) == 1
+        and _looks_like_name(word + following, vocabulary)
+        and all(tag in _NAME_TAGS for _, tag in segmented.tag_span(position, end + 1))
+        and _ends_name(segmented, end + 1, vocabulary)
+    ):
+        return position, end + 1  # 护林员|罗文|芳|说: both parts tagged as a name
     if _looks_like_name(word, vocabulary):
         # 委员|沙龙|四个平台: two characters after a role are a name when tagged as one and
         # followed by the end of the clause or by 表示, 的 …; three need one of the two.
         tagged = _tagged_as_name(segmented, position, end)
+        if not tagged and len(word) >= 3 and _tagged_as_common_word(segmented, position, end):
+            return None  # 村民|钱袋子: a word of the dictionary, not a name the tagger missed
         ends = _ends_name(segmented, end, vocabulary) or (tagged and _predicate_follows(segmented, end))
         return (position, end) if (tagged and ends) or (len(word) >= 3 and (tagged or ends)) else None
     # The segmenter split the name: a lone surname, then the given name (向|孝学, 王|小寒).
@@ -375,6 +387,12 @@ def _is_candidate(name: str, vocabulary: _Vocabulary) -> bool:
 def _tagged_as_name(segmented: SegmentedText, start: int, end: int) -> bool:
     tags = segmented.tag_span(start, end)
     return len(tags) == 1 and tags[0][1] in _NAME_TAGS
+
+
+def _tagged_as_common_word(segmented: SegmentedText, start: int, end: int) -> bool:
+    """Is the span one word tagged as a common noun, verb or adjective (钱袋子 n)?"""
+    tags = segmented.tag_span(start, end)
+    return len(tags) == 1 and tags[0][1] in _COMMON_TAGS
 
 
 def _ends_name(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
