@@ -14,6 +14,7 @@ Four rules find them:
   (委员进小院、委员沙龙四个平台) or ending with a program head (…工程, …试点; lexicon
   ``program_heads``) when the name is specific, not plain prose (学校基层党建平台).
 - ``program.ordinal_event``: an event counted by its editions (首届…丰收节, 第十届…文化节).
+- ``program.list.joined``: the unquoted last item of a list of programs (…工程和国家储备林项目).
 
 Names inside an honour or the contest it was won in are left to the awards.
 
@@ -76,6 +77,10 @@ _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 # What may follow a quote that is a verb's whole object: the clause end, a list mark, 和.
 _ENDS_OBJECT = re.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|和|及|与|以及)")
 _QUOTE_OPENERS = "“‘「『\""
+# The unquoted last item of a list joined to a program found before it (…工程和国家储备林项目).
+# After 、 the head may be shared by the whole list (“青说青听”、廉洁小故事分享活动), and 等 closes
+# a list whose items are judged on their own: neither joins.
+_JOINED_ITEM = re.compile(r"[”’》」』\"]?(?:和|及|以及)([^\W_等]{4,20})(?=$|[、，,。；;：:！!？?\s])")
 
 
 @dataclass(frozen=True)
@@ -226,6 +231,7 @@ def find_programs(segmented: SegmentedText, context: ExtractContext) -> list[Pro
     found += _counted_lists(article)
     found += _headed_names(article)
     found += _ordinal_events(article)
+    found += _joined_names(article, found)
     return _merge(article, found)
 
 
@@ -549,6 +555,35 @@ def _ordinal_events(article: _Article) -> list[_Found]:
             continue  # 《…》 and “…” are judged as quotes; contests go with the awards
         found.append(_Found(start, end, match.group(1), "campaign", "program.ordinal_event"))
     return found
+
+
+def _joined_names(article: _Article, found: list[_Found]) -> list[_Found]:
+    """The last item of a list that names programs (实施A工程、“B计划”和国家储备林项目): the item
+    is a program too when it ends with a program head, even one that alone is plain prose (…项目)."""
+    text = article.segmented.text
+    vocabulary = article.vocabulary
+    joined = []
+    for item in found:
+        match = _JOINED_ITEM.match(text, item.end)
+        if match is None:
+            continue
+        start, end = match.span(1)
+        head = vocabulary.head_end.search(match.group(1))
+        if head is None or not article.segmented.is_boundary(start) or not article.segmented.is_boundary(end):
+            continue
+        if article.quotes.covering(start) is not None or article.is_blocked(start, end):
+            continue
+        start = _skip_leading_verbs(article, start, end)
+        name = text[start:end]
+        kind = vocabulary.heads[head.group()][0]
+        if kind == "none" or len(name) - len(head.group()) < _MIN_BODY or vocabulary.counted_head.search(name):
+            continue  # …和委员沙龙四个平台: the count closes a list, its items are found as such
+        segmented = article.segmented
+        words = segmented.words[segmented.word_index_at(start) : segmented.word_index_at(end - len(head.group()) - 1) + 1]
+        if all(word in vocabulary.generic for word in words):
+            continue  # …工程和相关项目: plain prose
+        joined.append(_Found(start, end, name, kind, "program.list.joined"))  # type: ignore[arg-type]
+    return joined
 
 
 def _names_a_post(article: _Article, head_end: int) -> bool:
