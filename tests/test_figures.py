@@ -284,6 +284,10 @@ TABLE: list[tuple[str, list[F]]] = [
     ("完善年度考核制度。", []),
     # ---- a unit per another unit is one unit
     ("PM2.5平均浓度为22微克/立方米，同比下降。", [F("22微克/立方米", 22, "微克/立方米")]),
+    # ---- a count of days after a noun that counts days is a statistic; other days are dates
+    ("中心城区空气质量优良天数达331天，优良率为99.1%。", [F("达331天", 331, "天"), F("99.1%", 99.1, "%")]),
+    ("优良天数比例为90%，用时5天。", [F("90%", 90, "%")]),
+    ("3天后完成验收。", []),
 ]
 
 

@@ -39,6 +39,7 @@ from ..numerals import parse_chinese_number, parse_chinese_range
 from ..segment import SegmentedText
 from . import ExtractContext
 from ._words import word_alternation
+from .figures import is_counted_time
 
 __all__ = ["find_dateline", "find_dates"]
 
@@ -114,6 +115,7 @@ class _Grammar:
     suffix_parts: dict[tuple[str, str], TimePartRow]
     vague: dict[str, TimeVagueRow]
     festivals: dict[str, TimeFestivalRow]
+    time_count_cues: frozenset[str]  # 天数: a count of days after it is a figure, not a duration
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> _Grammar:
@@ -215,7 +217,10 @@ class _Grammar:
         exclusion_words = lexicon.words("time_exclusions")
         exclusions = re.compile(word_alternation(exclusion_words)) if exclusion_words else None
         reach = max((len(word) for word in exclusion_words), default=0)
-        return cls(pattern, exclusions, reach, units, relative, parts, suffix_parts, vague, festivals)
+        time_count_cues = frozenset(
+            row.word for row in lexicon.rows("figure_context") if getattr(row, "role", None) == "time_count"
+        )
+        return cls(pattern, exclusions, reach, units, relative, parts, suffix_parts, vague, festivals, time_count_cues)
 
     def word_kind(self, word: str) -> str:
         """Which table a word of the lexicon trie comes from: festival, part, vague or relword."""
@@ -962,6 +967,8 @@ def _duration_found(
         return _Found(start, end, "date.offset.count", None, "offset", granularity, count.approx)
     if count.number is None and not count.ranged and suffix not in _PRESENT_SUFFIXES:
         return None  # 几年 alone says nothing
+    if not suffix and is_counted_time(text, start, m["du_c"] or m["du_b"], grammar.time_count_cues):
+        return None  # 优良天数达331天: a statistic, which the figures extractor reads
     return _Found(start, end, "date.duration", _duration_value(count), "duration", granularity, count.approx)
 
 

@@ -48,7 +48,7 @@ from ..segment import SegmentedText
 from . import ExtractContext
 from ._words import word_alternation
 
-__all__ = ["find_figures"]
+__all__ = ["find_figures", "is_counted_time"]
 
 # Grammar of written numbers (not vocabulary): Arabic digits with thousands commas and a
 # decimal point, optionally followed by powers (1.5万, 3千万); or a run of Chinese numerals.
@@ -94,6 +94,7 @@ class _Grammar:
     term_body: re.Pattern[str]
     subject_end_words: frozenset[str]
     time_units: frozenset[str]
+    time_count_cues: frozenset[str]  # 天数: a count of days after it is a figure (天数达331天)
 
 
 class _Article:
@@ -172,7 +173,9 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         | {word[0] for word, row in approx.items() if row.position == "prefix"}
         | set("0123456789０１２３４５６７８９" + CHINESE_NUMERAL_CHARS)
     )
-    unit_words = word_alternation(units)
+    time_count_cues = words_of("time_count")
+    counted_time_units = {unit for unit in lexicon.words("time_units") if any(cue.startswith(unit) for cue in time_count_cues)}
+    unit_words = word_alternation(set(units) | counted_time_units)
     # A unit per another unit (微克/立方米, 元/吨, 公里/小时) is one unit.
     per_unit = rf"(?:/{word_alternation(set(units) | lexicon.words('time_units'))})?"
     pattern = (
@@ -203,6 +206,7 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         term_body=re.compile(word_alternation(words_of("term_body"))),
         subject_end_words=words_of("subject_end"),
         time_units=lexicon.words("time_units"),
+        time_count_cues=time_count_cues,
     )
 
 
@@ -219,6 +223,9 @@ def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> 
         return None  # 万人, 千家, 百名: a bare power is a manner of speaking unless 余/多 or 近/逾 qualify it
     text, starts, words = article.text, article.starts, article.words
     match_start = match.start()
+    if unit is not None and unit.partition("/")[0] not in grammar.units:
+        if not is_counted_time(text, match_start, unit, grammar.time_count_cues):
+            return None  # 3天后, 历时3天: a duration, which is a date
     body_start = match.end("prefix") if prefix is not None else match_start
     unit_end = match.end("unit") if unit is not None else match.end("percent")
     body_index = article.word_index(body_start)
@@ -271,7 +278,23 @@ def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> 
 
 def _unit_kind(unit: str, grammar: _Grammar) -> str:
     """The kind of a unit; a unit per another (微克/立方米) has the kind of the first."""
-    return grammar.units[unit.partition("/")[0]].kind
+    row = grammar.units.get(unit.partition("/")[0])
+    return "time" if row is None else row.kind  # a counted unit of time: 天数达331天
+
+
+_COUNTED_TIME_REACH = 12
+_CLAUSE_TAIL = re.compile(f"[^{re.escape(_CLAUSE_END_CHARACTERS)}]*$")
+
+
+def is_counted_time(text: str, start: int, unit: str, cues: frozenset[str]) -> bool:
+    """Is a count of a unit of time at ``start`` a statistic: does a noun that counts that unit
+    (a ``time_count`` word of figure_context) come shortly before it in its clause?
+
+    >>> is_counted_time("优良天数达331天", 6, "天", frozenset({"天数"}))
+    True
+    """
+    clause = _CLAUSE_TAIL.search(text, max(0, start - _COUNTED_TIME_REACH), start).group()
+    return any(cue.startswith(unit) and cue in clause for cue in cues)
 
 
 def _repeats_unit(match: re.Match[str], unit: str) -> bool:
