@@ -108,6 +108,7 @@ class _Vocabulary:
     generic: frozenset[str]
     level_pattern: re.Pattern[str]
     count_after: re.Pattern[str]
+    partner_cue: re.Pattern[str]  # 与<partner>共建 right before a name
     copula_head: re.Pattern[str]  # “X”已成为…区域品牌: what the quote became ends with a head
     ordinal_event: re.Pattern[str]  # 首届…丰收节, 第十届…文化节: an event counted by its editions
 
@@ -161,6 +162,9 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         level_pattern=re.compile(word_alternation(row.word for row in lexicon.rows("level_cues")
                                                  if row.scope == "anywhere")),
         count_after=re.compile(rf"[0-9{_NUMERALS}两]+(?:余|多)?(?:{count_units})"),
+        partner_cue=re.compile(
+            rf"与[^，,。；;！!？?\n与]{{2,20}}?(?:{word_alternation(w for w, (signal, _) in cues.items() if signal == 'program')})$"
+        ),
         copula_head=re.compile(
             rf"^[^，,。；;！!？?\n]{{0,3}}?(?:{word_alternation(copulas)})[^，,。；;！!？?\n“”]{{0,16}}?({heads_alt})"
             r"(?=$|[，,。；;！!？?\n])"
@@ -608,6 +612,7 @@ def _may_be_specific(article: _Article, head_start: int, head_end: int) -> bool:
         len(window) + head_end - head_start >= _LONG_NAME
         or _LATIN_OR_DIGIT.search(window)
         or article.vocabulary.level_pattern.search(window)
+        or "与" in window
     )
 
 
@@ -664,7 +669,18 @@ def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
         len(name) >= _LONG_NAME
         or _LATIN_OR_DIGIT.search(body)
         or vocabulary.level_pattern.search(body)
+        or _built_with_partner(article, start)
     )
+
+
+def _built_with_partner(article: _Article, start: int) -> bool:
+    """Is a name the object of a program verb done with a named partner (与华南农业大学共建X基地)?
+
+    Such a base or platform is one agreement's, not any 实践基地 of plain prose.
+    """
+    clause_start, _ = article.clauses.span(start)
+    match = article.vocabulary.partner_cue.search(article.segmented.text, clause_start, start)
+    return match is not None
 
 
 # ---------------------------------------------------------------- distinct names
