@@ -289,6 +289,8 @@ def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
         return "time"  # 老年 in 荣昌区老年大学; never the first word of a name (近年来)
     if word in vocabulary.suffix_rows:
         return "body"  # 政协 of 政协宜章县第十届委员会: a body whose committee the name is
+    if tag == "z" and len(word) == 2:
+        return "inner"  # 绿然 of 广东绿然油茶科技: a rare word rjieba tags z and jieba n (not 认真落实)
     return "inner" if tag in _INNER_TAGS else None
 
 
