@@ -86,6 +86,7 @@ GOVERNMENT = [
 ]
 
 PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [
+    ("新华村党支部领办种植专业合作社。", [("新华村党支部", "party")]),
     ("镇里引进浙江悠然茶叶科技有限公司。", [("浙江悠然茶叶科技有限公司", "company")]),  # 悠然 z: a brand word
     ("患者转诊至福建省立医院治疗。", [("福建省立医院", "other")]),  # 福建|省立医院
     ("咸阳市非遗保护中心组织展演。", [("咸阳市非遗保护中心", "other")]),  # 非|遗 (h, n) or 非遗 (vg)
@@ -135,6 +136,7 @@ PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [
 ]
 
 NOT_ORGANIZATIONS = [
+    "由村党支部领办土地股份合作社。",  # 领办 (tagged n) ends a name: 党支部 is no part of the cooperative's
     "区委、区政府召开眼镜产业园发展专题会进行研究。",  # bare references
     "由区委书记担任组长,明确一名区委常委牵头负责。",
     "在全区教育系统开展主题活动100余场次。",
