@@ -369,6 +369,7 @@ class _Point:
     approx: bool = False
     bare: bool = False  # only the first half of a range (2023 in 2023—2025年)
     needs_anchor: bool = False  # a part of a day or a Chinese-numeral clock/day alone is no date
+    deadline: bool = False  # 3月底前: a time limit, set as often ahead of the reference as behind it
 
     def has_year(self) -> bool:
         return self.year is not None or self.year_offset is not None or self.century is not None
@@ -618,7 +619,7 @@ def _resolve(point: _Point, reference: date | None) -> str | None:
     if year is None and reference is not None and (
         month is not None or day is not None or point.quarters or point.half or point.hour is not None
     ):
-        year = _year_near(reference, month or 1, day or 1)
+        year = _year_near(reference, month or 1, day or 1, point.deadline)
         if month is None and day is not None:
             month = reference.month
         if month is None and day is None and point.hour is not None and not (point.quarters or point.half):
@@ -679,14 +680,17 @@ def _weekday_value(point: _Point, reference: date | None) -> str | None:
     return day.isoformat()
 
 
-def _year_near(reference: date, month: int, day: int) -> int:
+def _year_near(reference: date, month: int, day: int, deadline: bool = False) -> int:
     """The year of a month and day written without one: the reference year, unless that puts the date more
-    than half a year after the reference (12月28日 in a text of 5 January is last December)."""
+    than half a year after the reference (12月28日 in a text of 5 January is last December), or, for a
+    deadline, more than half a year before it (3月底前 in a text of 28 December is next March)."""
     day = min(day, calendar.monthrange(reference.year, month)[1]) if 1 <= month <= 12 else 1
     try:
         candidate = date(reference.year, month, day)
     except ValueError:
         return reference.year
+    if deadline and reference - candidate > timedelta(days=183):
+        return reference.year + 1
     return reference.year - 1 if candidate - reference > timedelta(days=183) else reference.year
 
 
@@ -866,7 +870,9 @@ def _range_value(first: str | None, last: str | None) -> str | None:
     return f"{first}/{last}"
 
 
-def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | None) -> list[_Found]:
+def _join(
+    atoms: list[_Atom], segmented: SegmentedText, text: str, grammar: _Grammar, reference: date | None
+) -> list[_Found]:
     found: list[_Found] = []
     index = 0
     last_point_end = -1
@@ -902,6 +908,8 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
             if not point.bare and not point.needs_anchor and not _is_suffix_only(group):
                 if found and found[-1].point is not None and text[found[-1].end : start] in ("、", "和", "及", "与"):
                     point = _inherit(point, found[-1].point)
+                if _is_deadline(point, segmented, text, end):
+                    point.deadline, end = True, end + 1
                 found.append(_point_found(point, start, end, reference, head))
                 last_point_end = end
             index = stop
@@ -922,6 +930,16 @@ def _join(atoms: list[_Atom], text: str, grammar: _Grammar, reference: date | No
             found.append(_Found(atom.start, atom.end, "date.offset.since", None, "offset", None))
         index += 1
     return found
+
+
+def _is_deadline(point: _Point, segmented: SegmentedText, text: str, end: int) -> bool:
+    """3月底前, 今年6月底前: a month or a day of one, then 前 as a word of its own (not 前往)."""
+    return (
+        text.startswith("前", end)
+        and segmented.is_boundary(end)
+        and segmented.is_boundary(end + 1)
+        and point.month is not None
+    )
 
 
 def _connects_a_point(atoms: list[_Atom], index: int, end: int) -> bool:
@@ -1020,7 +1038,7 @@ def find_dates(segmented: SegmentedText, context: ExtractContext) -> list[DateIt
     atoms = list(_scan(grammar, segmented, scan_text, _exclusion_spans(grammar, scan_text)))
     items: list[DateItem] = []
     has_names = any(opening in text for opening, _ in _NAME_MARKS)
-    for found in _join(atoms, scan_text, grammar, context.reference_date):
+    for found in _join(atoms, segmented, scan_text, grammar, context.reference_date):
         if has_names and found.kind not in ("absolute", "range") and _inside_a_name(text, found.start, found.end):
             continue  # “15分钟生活圈”, 《通往美好明天》: part of a name; a dated name (《2023年工作要点》) keeps its year
         items.append(
