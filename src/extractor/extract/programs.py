@@ -1,6 +1,6 @@
 """Programs: named initiatives, one item per distinct name per article.
 
-Four rules find them:
+These rules find them:
 
 - ``program.book_title``: a name in 《》 (documents, courses, textbooks, research projects); its
   kind from its own head (…实施方案: document) or the words around it (开设《X》等校本选修课);
@@ -565,6 +565,7 @@ def _joined_names(article: _Article, found: list[_Found]) -> list[_Found]:
     """The last item of a list that names programs (实施A工程、“B计划”和国家储备林项目): the item
     is a program too when it ends with a program head, even one that alone is plain prose (…项目)."""
     text = article.segmented.text
+    segmented = article.segmented
     vocabulary = article.vocabulary
     joined = []
     for item in found:
@@ -573,7 +574,7 @@ def _joined_names(article: _Article, found: list[_Found]) -> list[_Found]:
             continue
         start, end = match.span(1)
         head = vocabulary.head_end.search(match.group(1))
-        if head is None or not article.segmented.is_boundary(start) or not article.segmented.is_boundary(end):
+        if head is None or not segmented.is_boundary(start) or not segmented.is_boundary(end):
             continue
         if article.quotes.covering(start) is not None or article.is_blocked(start, end):
             continue
@@ -582,9 +583,7 @@ def _joined_names(article: _Article, found: list[_Found]) -> list[_Found]:
         kind = vocabulary.heads[head.group()][0]
         if kind == "none" or len(name) - len(head.group()) < _MIN_BODY or vocabulary.counted_head.search(name):
             continue  # …和委员沙龙四个平台: the count closes a list, its items are found as such
-        segmented = article.segmented
-        words = segmented.words[segmented.word_index_at(start) : segmented.word_index_at(end - len(head.group()) - 1) + 1]
-        if all(word in vocabulary.generic for word in words):
+        if _is_generic(article, start, end - len(head.group())):
             continue  # …工程和相关项目: plain prose
         joined.append(_Found(start, end, name, kind, "program.list.joined"))  # type: ignore[arg-type]
     return joined
@@ -659,9 +658,7 @@ def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
     body = name[: -len(head)]
     if len(body) < (1 if unquoted == "short" else _MIN_BODY):
         return False  # 民心工程, 国家试点: a kind of program, not one
-    segmented = article.segmented
-    words = segmented.words[segmented.word_index_at(start) : segmented.word_index_at(start + len(body) - 1) + 1]
-    if all(word in vocabulary.generic for word in words):
+    if _is_generic(article, start, start + len(body)):
         return False
     if unquoted in ("named", "short"):
         return True
@@ -671,6 +668,13 @@ def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
         or vocabulary.level_pattern.search(body)
         or _built_with_partner(article, start)
     )
+
+
+def _is_generic(article: _Article, start: int, end: int) -> bool:
+    """Are the words of ``[start, end)`` all plain modifiers (工作, 相关: 相关项目 names nothing)?"""
+    segmented = article.segmented
+    words = segmented.words[segmented.word_index_at(start) : segmented.word_index_at(end - 1) + 1]
+    return all(word in article.vocabulary.generic for word in words)
 
 
 def _built_with_partner(article: _Article, start: int) -> bool:
