@@ -79,6 +79,7 @@ def test_harmless_file_variations_are_accepted(tmp_path, content):
         ("units.tsv", "word\tkind\n头\tcount\textra\n", "units.tsv:2: 3 columns, expected at most 2"),
         ("units.tsv", "word\tkind\n两 头\tcount\n", "units.tsv:2: word: Value error, the word is empty"),
         ("units.tsv", "# only a comment\n", "units.tsv: empty file (no header row)"),
+        ("units.tsv", "word\tkind\n头\tcount\n头\tcount\n", "units.tsv:3: the same row as line 2"),
         ("units.tsv", "word\tkind\n的\tcount\n".encode("gb18030"), "units.tsv: not UTF-8"),
         ("unitz.tsv", "word\tkind\n", "unitz.tsv: unknown lexicon file"),
         ("userdict.tsv", "word\tfreq\ttag\n经开区\tmany\tns\n", "userdict.tsv:2: freq: Input should be a valid integer"),

@@ -287,6 +287,7 @@ def parse_lexicon_file(kind: str, text: str, source: str) -> list[tuple[Row, boo
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     rows: list[tuple[Row, bool, int]] = []
     header_seen = False
+    seen: dict[tuple[bool, tuple[str, ...]], int] = {}  # an exact repeat is a slip, not a second meaning
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -308,6 +309,9 @@ def parse_lexicon_file(kind: str, text: str, source: str) -> list[tuple[Row, boo
             model_for_row: type[Row] = Row
         else:
             model_for_row = model
+        if (removal, tuple(cells)) in seen:
+            raise LexiconError(f"{source}:{number}: the same row as line {seen[(removal, tuple(cells))]}")
+        seen[(removal, tuple(cells))] = number
         try:
             rows.append((model_for_row(**values), removal, number))
         except ValidationError as error:
