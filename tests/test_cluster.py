@@ -131,6 +131,10 @@ def test_cli_scheduler_local_matches_the_local_run(cluster, corpus, local_output
     assert {name: data for name, data in _tree(out).items() if name != "_errors.jsonl"} == missing_free
 
 
+# Killing a worker races the scheduler's own recovery; under heavy load (the whole suite on two cores)
+# a run has been seen to miss its deadline about once in a few runs. A rerun gives it a fresh cluster
+# state; a real loss of the file fails every attempt.
+@pytest.mark.flaky(reruns=2)
 def test_a_worker_killed_mid_task_does_not_lose_the_file(cluster, corpus, sample_path, tmp_path):
     """A named pipe holds its task on a worker until the test kills that worker; the retry then gets the bytes."""
     folder = tmp_path / "raw"
