@@ -105,7 +105,7 @@ def run(
     except ClusterError as error:
         err.print(f"--scheduler: {error}", markup=False)
         raise typer.Exit(2)
-    except Interrupted as stop:  # the Dask runner lets it through; the local runner reports it in the summary
+    except Interrupted as stop:  # a signal outside the batch itself (run_batch reports its own in the summary)
         _say(f"interrupted by signal {stop.signum}; run again with --resume to finish")
         raise typer.Exit(128 + stop.signum)
     if show_progress:
