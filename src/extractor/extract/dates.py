@@ -490,24 +490,16 @@ def _names_a_day(point: _Point) -> bool:
     return any(value is not None for value in days) or point.event_unit == "day"
 
 
+_OFFSET_UNITS = frozenset({"century", "year", "quarter", "month", "week", "day"})
+
 def _apply_relative(point: _Point, row: TimeRelativeRow) -> None:
     if row.day_half:  # 今晚8点 is 20:00
         point.day_half, point.daypart = row.day_half, True
     if row.anchor == "event":
         point.event_unit = row.unit
         return
-    if row.unit == "century":
-        point.century_offset = row.offset
-    elif row.unit == "year":
-        point.year_offset = row.offset
-    elif row.unit == "quarter":
-        point.quarter_offset = row.offset
-    elif row.unit == "month":
-        point.month_offset = row.offset
-    elif row.unit == "week":
-        point.week_offset = row.offset
-    elif row.unit == "day":
-        point.day_offset = row.offset
+    if row.unit in _OFFSET_UNITS:
+        setattr(point, f"{row.unit}_offset", row.offset)  # 去年 → year_offset -1, 上周 → week_offset -1
 
 
 def _is_relative(point: _Point) -> bool:
