@@ -492,6 +492,7 @@ def _names_a_day(point: _Point) -> bool:
 
 _OFFSET_UNITS = frozenset({"century", "year", "quarter", "month", "week", "day"})
 
+
 def _apply_relative(point: _Point, row: TimeRelativeRow) -> None:
     if row.day_half:  # 今晚8点 is 20:00
         point.day_half, point.daypart = row.day_half, True
