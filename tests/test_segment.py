@@ -168,3 +168,45 @@ def test_memo_builds_once_per_article(segmenter):
     assert [first.memo("quotes", build_index), first.memo("quotes", build_index)] == ["index", "index"]
     assert second.memo("quotes", build_index) == "index"
     assert len(builds) == 2  # once for each article, not once per call
+
+
+# The jieba backend tags unknown words with its own Viterbi search (extractor._posseg),
+# which must find exactly the path jieba.posseg's search finds.
+@pytest.mark.parametrize(
+    "observed",
+    [
+        "陶庆明", "渝事好", "亦是向高而攀勇", "为国赛备赛", "青说青听", "溱州",  # names, new terms, run-ons
+        "个", "一坛", "度的",  # one and two characters
+        "\u9fa5\u9fa4", "𠀀中",  # characters the model has never seen (every state is possible)
+    ],
+)
+def test_fast_viterbi_finds_jiebas_path(observed):
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi as jieba_viterbi
+
+    from extractor._posseg import viterbi
+
+    assert viterbi(observed) == jieba_viterbi(observed, char_state_tab_P, start_P, trans_P, emit_P)
+
+
+@settings(max_examples=150, deadline=None)
+@given(observed=st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=10))
+def test_fast_viterbi_matches_jieba_on_any_han_text(observed):
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi as jieba_viterbi
+
+    from extractor._posseg import viterbi
+
+    assert viterbi(observed) == jieba_viterbi(observed, char_state_tab_P, start_P, trans_P, emit_P)
+
+
+def test_fast_tagger_tags_a_sentence_like_posseg():
+    import jieba
+    import jieba.posseg
+
+    from extractor._posseg import FastPosTokenizer
+
+    tokenizer = jieba.Tokenizer()
+    text = "陶庆明老师和秦梅梅在溱州为国赛备赛，共12所学校参加。"
+    slow = [(pair.word, pair.flag) for pair in jieba.posseg.POSTokenizer(tokenizer).lcut(text)]
+    assert [(pair.word, pair.flag) for pair in FastPosTokenizer(tokenizer).lcut(text)] == slow

@@ -52,14 +52,15 @@ class _JiebaSegmenter:
 
     def __init__(self, lexicon: Lexicon) -> None:
         import jieba
-        import jieba.posseg
+
+        from ._posseg import FastPosTokenizer
 
         jieba.setLogLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.initialize()  # reads jieba's cache file; built once per machine
         for row in lexicon.rows("userdict"):
             self._tokenizer.add_word(row.word, row.freq, row.tag)
-        self._tagger = jieba.posseg.POSTokenizer(self._tokenizer)
+        self._tagger = FastPosTokenizer(self._tokenizer)
 
     def cut(self, text: str) -> list[str]:
         return self._tokenizer.lcut(text)
