@@ -53,3 +53,29 @@ def test_the_package_does_no_work_at_import():
     assert extractor.__version__
     with pytest.raises(AttributeError):
         extractor.no_such_name  # noqa: B018
+
+
+_PROGRAM = {"text": "双创", "start": 0, "end": 2, "sentence": "双创", "rule": "r", "name": "双创", "kind": "project"}
+
+
+@pytest.mark.parametrize(
+    "items, error",
+    [
+        ({"programs": [_PROGRAM]}, None),
+        ({"programs": [{**_PROGRAM, "mentions": [{"start": 0, "end": 2}]}]}, None),
+        ({"programs": [{**_PROGRAM, "start": 1, "end": 3}]}, "programs[0]: text[1:3] is not '双创'"),
+        ({"programs": [{**_PROGRAM, "mentions": [{"start": 3, "end": 9}]}]}, "programs[0]: mention ends past the text"),
+    ],
+)
+def test_an_article_refuses_items_that_do_not_slice_its_text(items, error):
+    import re
+
+    from pydantic import ValidationError
+
+    from extractor.models import Article
+
+    if error is None:
+        Article(title="t", text="双创工作", **items)
+        return
+    with pytest.raises(ValidationError, match=re.escape(error)):
+        Article(title="t", text="双创工作", **items)
