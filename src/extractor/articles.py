@@ -57,11 +57,15 @@ _SENTENCE_PUNCT = regex.compile(r"[,，。；;：:！？!?、]")
 _SENTENCE_END = "。！？!?；;…"
 _NAME = r"\p{Han}{2,4}"
 _BYLINE_ROLES = r"(?:本报记者|特约记者|见习记者|记者|通讯员|实习生|文/|文|撰稿|作者|编辑|责任编辑|校对)"
+_NAME_SEPARATORS = regex.compile(r"[ \u3000、,，]+")
 _BYLINE_PREFIX = regex.compile(rf"^{_BYLINE_ROLES}[\s:：/|]*")
 # "记者 方晓雯 通讯员 钟立群": roles may stand before each group of names.
 _BYLINE_ROLE_ANYWHERE = regex.compile(rf"(?:(?<=^)|(?<=[\s\u3000、,，]))(?:{_BYLINE_ROLES})[\s\u3000:：/|]*")
 
 _BYLINE = regex.compile(rf"^{_NAME}(?:[ \u3000、,，]+{_NAME}){{0,5}}$")
+# A character no byline has (roles, names and separators are all Han, space, 、,，:：/|): most
+# body paragraphs have one early, and are told from bylines before any rewriting.
+_NOT_IN_BYLINE = regex.compile(r"[^\p{Han}\s:：/|、,，]")
 _TRAILING_BYLINE = regex.compile(rf"(?<=[。！？!?”])[ \u3000]+({_NAME}(?:[ \u3000]+{_NAME}){{0,4}})$")
 # "本报讯(记者 吴晓梅)12月26日,…", "新华社北京3月5日电(记者 王明)": names in a dateline.
 _DATELINE_BYLINE = regex.compile(
@@ -190,6 +194,8 @@ def _classify(paragraph: str, surnames: frozenset[str]) -> str:
 
 
 def _is_byline(paragraph: str, surnames: frozenset[str]) -> bool:
+    if _NOT_IN_BYLINE.search(paragraph):
+        return False
     prefixed = _BYLINE_PREFIX.match(paragraph)
     rest = _BYLINE_ROLE_ANYWHERE.sub(" ", paragraph).strip()
     if not _BYLINE.match(rest):
@@ -203,7 +209,7 @@ def _is_byline(paragraph: str, surnames: frozenset[str]) -> bool:
 
 def _names(line: str) -> list[str]:
     line = _BYLINE_ROLE_ANYWHERE.sub(" ", line)
-    return [name for name in regex.split(r"[ \u3000、,，]+", line) if name]
+    return [name for name in _NAME_SEPARATORS.split(line) if name]
 
 
 def _is_name(name: str, surnames: frozenset[str]) -> bool:
