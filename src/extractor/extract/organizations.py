@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..lexicon import Lexicon
@@ -100,23 +102,35 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
     vocabulary = _vocabulary(context.lexicon)
     text = segmented.text
     reversed_text = segmented.memo("text.reversed", lambda: text[::-1])
+    words, starts = segmented.words, segmented.starts
     candidates = []
     windows: dict[tuple[str, str], int | None] = {}  # the same name recurs: read the words before it once
     read_starts: set[int] = set()  # suffix starts already read with their longest suffix
     # Ends come from the last: at a start, the longest suffix that ends a word is read first, so
     # that 中学校 is read and 中学 is not; 办事处 is still read after 街道办 in 街道办事处 failed.
     for end, longest in word_ends(vocabulary.reversed_suffix_pattern, text, reversed_text):
-        if not _ends_word(segmented, end, vocabulary):
+        # The word after the suffix ("" when the suffix ends inside a word), found once per end.
+        after = bisect_left(starts, end)
+        following = words[after] if after < len(starts) and starts[after] == end else ""
+        if not (following or end == len(text) or _ends_word(segmented, end, vocabulary)):
             continue
         for suffix in vocabulary.tails[longest]:
             suffix_start = end - len(suffix)
-            if suffix_start in read_starts or _inside_word(segmented, suffix_start, vocabulary):
+            if suffix_start in read_starts:
                 continue
+            # One search gives both the word the suffix starts in and the last word before it.
+            index = bisect_right(starts, suffix_start) - 1
+            if starts[index] == suffix_start:
+                last = index - 1
+            elif _inside_word(text, starts[index], suffix_start, vocabulary):
+                continue
+            else:
+                last = index
             read_starts.add(suffix_start)
             kind, requirement = vocabulary.suffix_rows[suffix]
-            if requirement == "none" and segmented.word_after(end) in vocabulary.people_words:
+            if requirement == "none" and following in vocabulary.people_words:
                 continue  # 共青团|干部, 民盟|盟员: a kind of person, not the body
-            start = _name_start(segmented, suffix_start, requirement, vocabulary, windows)
+            start = _name_start(segmented, suffix_start, last, requirement, vocabulary, windows)
             if start is not None:
                 candidates.append((start, end, suffix_start, kind, requirement))
                 break  # a shorter suffix ending here (法院 of 人民法院) names the same body
@@ -127,7 +141,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
         name = text[start:end]
         mentions.setdefault(name, []).append({"start": start, "end": end})
         readings.setdefault(name, candidate)
-    by_length = sorted(readings, key=len, reverse=True)
+    full_names = _full_names(readings)
     return [
         Organization.model_validate(
             {
@@ -137,7 +151,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
                 "sentence": segmented.sentence_at(start),
                 "rule": f"organization.suffix.{requirement}",
                 "kind": kind,
-                "alias_of": _full_name(name, by_length),
+                "alias_of": full_names[name],
                 "mentions": mentions[name],
             }
         )
@@ -162,12 +176,17 @@ def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
 def _name_start(
     segmented: SegmentedText,
     suffix_start: int,
+    last: int,
     requirement: str,
     vocabulary: _Vocabulary,
     windows: dict[tuple[str, str], int | None],
 ) -> int | None:
-    """Where the name that ends with the suffix at ``suffix_start`` starts, or None when there is none."""
-    window_start = _window_start(segmented, suffix_start, vocabulary)
+    """Where the name that ends with the suffix at ``suffix_start`` starts, or None when there is none.
+
+    ``last`` is the index of the word before the suffix (of the word the suffix starts in, when
+    the segmenter cut across the suffix's start).
+    """
+    window_start = _window_start(segmented, suffix_start, last, vocabulary)
     if window_start == suffix_start:
         return suffix_start if requirement == "none" else None
     window = segmented.text[window_start:suffix_start]
@@ -175,7 +194,7 @@ def _name_start(
     if key in windows:
         offset = windows[key]
     else:
-        pieces = _window_pieces(segmented.segmenter.tag(window), vocabulary)
+        pieces = _window_pieces(segmented.segmenter.tag(window), len(window), vocabulary)
         offset = windows[key] = _pieces_start(pieces, requirement, len(window))
     return None if offset is None else window_start + offset
 
@@ -183,12 +202,10 @@ def _name_start(
 def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
     """The suffix must end a word: 中学 in 中学生 or 政协 in 政协委员 names no body.
 
-    A word made of the suffix and a title (医院院长, 协会会长) or a function word (农村局|等)
-    ends the name too, unless the word is itself a post (党委书记: no committee is named), and so
+    Called when ``end`` is no word boundary: a word made of the suffix and a title (医院院长,
+    协会会长) or a function word (农村局|等) ends the name too, unless the word is itself a post (党委书记: no committee is named), and so
     does a stop word the segmenter cut across (发展改|革委会|同: 会同 follows 发展改革委).
     """
-    if segmented.is_boundary(end):
-        return True
     word_start, word_end, word = segmented.word_at(end)
     text = segmented.text
     rest = text[end:word_end]
@@ -197,24 +214,19 @@ def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
     return text[end : end + 2] in vocabulary.stopwords or text[end : end + 3] in vocabulary.stopwords
 
 
-def _inside_word(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> bool:
-    """Does the suffix start inside a word, after a single character that is no place's (协|商会
-    of 协商会, a meeting; 中|小学 of 中小学)? After 区, 市, 县 … it may (县|卫健委 of 县卫健委)."""
-    index = bisect_right(segmented.starts, suffix_start) - 1
-    return (
-        segmented.starts[index] == suffix_start - 1
-        and len(segmented.words[index]) > 1
-        and segmented.text[suffix_start - 1] not in vocabulary.place_suffixes
-    )
+def _inside_word(text: str, word_start: int, suffix_start: int, vocabulary: _Vocabulary) -> bool:
+    """Does the suffix start inside the word at ``word_start``, after a single character that is no
+    place's (协|商会 of 协商会, a meeting; 中|小学 of 中小学)? After 区, 市, 县 … it may (县|卫健委 of 县卫健委)."""
+    return word_start == suffix_start - 1 and text[word_start] not in vocabulary.place_suffixes
 
 
-def _window_start(segmented: SegmentedText, suffix_start: int, vocabulary: _Vocabulary) -> int:
+def _window_start(segmented: SegmentedText, suffix_start: int, last: int, vocabulary: _Vocabulary) -> int:
     """Where the words that may name the body before a suffix start (``suffix_start`` if none may).
 
-    The window starts on a word boundary, so that the tagger does not see half a word.
+    ``last`` is the index of the word that holds the character before the suffix. The window
+    starts on a word boundary, so that the tagger does not see half a word.
     """
     words, starts = segmented.words, segmented.starts
-    last = bisect_right(starts, suffix_start - 1) - 1
     if last < 0 or (words[last] in vocabulary.stopwords and starts[last] + len(words[last]) > suffix_start):
         return suffix_start  # 中小学校 is no 中 + 小学校
     # Names are written with letters and digits only: punctuation, quotes and spaces end them.
@@ -230,10 +242,10 @@ def _window_start(segmented: SegmentedText, suffix_start: int, vocabulary: _Voca
     return starts[index + 1] if index < last else suffix_start
 
 
-def _window_pieces(tags: list[tuple[str, str]], vocabulary: _Vocabulary) -> list[_Piece]:
-    """The name words at the end of a tagged window, with offsets in the window."""
+def _window_pieces(tags: list[tuple[str, str]], length: int, vocabulary: _Vocabulary) -> list[_Piece]:
+    """The name words at the end of a tagged window of ``length`` characters, with offsets in the window."""
     pieces: list[_Piece] = []
-    position = sum(map(len, (word for word, _ in tags)))
+    position = length  # the tagger's words make up the window
     numerals = ""  # numerals read right to left, waiting for their 第 (第一|〇|四中学)
     singles = admins = 0
     for word, tag in reversed(tags):
@@ -364,6 +376,22 @@ def _pieces_start(pieces: list[_Piece], requirement: str, suffix_offset: int) ->
     return None
 
 
-def _full_name(name: str, by_length: list[str]) -> str | None:
-    """The longest name of the article that contains ``name`` (黔江民族中学 → 重庆市黔江民族中学校)."""
-    return next((full for full in by_length if len(full) > len(name) and name in full), None)
+def _full_names(names: Iterable[str]) -> dict[str, str | None]:
+    """Each name -> the longest name of the article that contains it (黔江民族中学 → 重庆市黔江民族中学校),
+    or None; of names of one length, the first read.
+
+    The names, longest first, are joined into one text, so that one ``str.find`` over the names
+    longer than a name replaces a loop over them (an article may name a hundred bodies). Names
+    hold no line break (their words are letters and digits), so no match runs across two.
+    """
+    by_length = sorted(names, key=len, reverse=True)
+    joined = "\n".join(by_length)
+    offsets = list(accumulate((len(name) + 1 for name in by_length), initial=0))  # where each name starts
+    full_names: dict[str, str | None] = {}
+    longer_end = 0  # the end in ``joined`` of the names longer than the one read
+    for index, name in enumerate(by_length):
+        if index and len(name) < len(by_length[index - 1]):
+            longer_end = offsets[index]
+        found = joined.find(name, 0, longer_end)
+        full_names[name] = None if found < 0 else by_length[bisect_right(offsets, found) - 1]
+    return full_names
