@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 import regex
+from pydantic_core import to_json
 
 from .models import SCHEMA_VERSION, Article, Document, Source
 
@@ -47,14 +48,15 @@ def iter_document_json(source: Source, articles: Iterable[Article]) -> Iterator[
     >>> b"".join(iter_document_json(source, [])) == document_json(Document(source=source, articles=[]))
     True
     """
-    empty = Document(source=source, articles=[]).model_dump_json(indent=2)
-    opening = empty[: empty.rindex("[]")]  # everything up to the articles' list
-    separator = "[\n    "
+    empty = to_json(Document(source=source, articles=[]), indent=2)
+    opening = empty[: empty.rindex(b"[]")]  # everything up to the articles' list
+    separator = b"[\n    "
     for article in articles:
-        # An article nested in the document is indented by two more levels; JSON strings hold no raw line break.
-        yield (opening + separator + article.model_dump_json(indent=2).replace("\n", "\n    ")).encode("utf-8")
-        opening, separator = "", ",\n    "
-    yield (opening + ("[]\n}\n" if opening else "\n  ]\n}\n")).encode("utf-8")
+        # An article nested in the document is indented by two more levels; JSON strings hold no raw
+        # line break. Bytes straight from pydantic-core: no round trip through str.
+        yield opening + separator + to_json(article, indent=2).replace(b"\n", b"\n    ")
+        opening, separator = b"", b",\n    "
+    yield opening + (b"[]\n}\n" if opening else b"\n  ]\n}\n")
 
 
 def article_jsonl(document: Document) -> bytes:
@@ -67,9 +69,9 @@ def iter_article_jsonl(
 ) -> Iterator[bytes]:
     """One line per article, each carrying its source, for streaming tools."""
     version = schema_version or SCHEMA_VERSION
-    head = f'{{"schema_version":"{version}","source":{source.model_dump_json()},"article":'
+    head = f'{{"schema_version":"{version}","source":{source.model_dump_json()},"article":'.encode("utf-8")
     for article in articles:
-        yield (head + article.model_dump_json() + "}\n").encode("utf-8")
+        yield head + to_json(article) + b"}\n"
 
 
 def output_path(input_path: Path, input_root: Path, out_dir: Path, suffix: str = ".json") -> Path:
