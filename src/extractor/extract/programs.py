@@ -403,8 +403,15 @@ def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) 
     head = _head_after(article, group[-1].end, after)
     if head is not None:
         return vocabulary.heads[head][0], "program.quote.head"  # type: ignore[return-value]
-    if _is_idiom(article, quote, name):
+    verdict = _judge_by_cues(vocabulary, name, before, after)
+    # Tagging costs more than every other test: ask it only of a quote the cues make a program.
+    if verdict is not None and _is_idiom(article, quote, name):
         return None  # 激活村集体经济“一池春水”: a figure of speech
+    return verdict
+
+
+def _judge_by_cues(vocabulary: _Vocabulary, name: str, before: str, after: str) -> tuple[ProgramKind, str] | None:
+    """``(kind, rule)`` from the quoted name's own head and the cues around it (开展“X”, “X”示范园区)."""
     cue = _last_cue(vocabulary, before)
     signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
     kind = _kind_of_name(vocabulary, name)
