@@ -70,6 +70,12 @@ _STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz d w y e o q f".split())
 _TIME_WORD = re.compile(r"[年月日]|^(?:今|明|去|前|近|目前|当前|以来|期间)")
 # Tags of words a name does not begin with (建成, 依托, 共同 …); vn (建设) may begin one.
 _LEADING_TAGS = frozenset("v vd vi vg d p c u uj r f".split())
+# A mark a tagger tags as a word of its own ("x"), never joined to its neighbours: punctuation
+# and symbols except the few kept inside words (+ # & . % - as in “1+1+N”, C#, 5%). A tagger cuts
+# the runs between such marks one by one, so the words after a mark are the same whether the
+# tagged span starts before it or right after it. · is left out as names go on over it (see
+# _name_start), and so are whitespace and the CJK blocks, whatever their Unicode category.
+_TAG_BREAK = re.compile(r"[^\w\s+#&.%\-·\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _LIST_BREAKER = re.compile(r"[“”《》]")  # quoted items are judged as quotes
 # The modifiers and head after a closing quote: letters and digits, no punctuation.
 _MODIFIERS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,12}")
@@ -628,7 +634,12 @@ def _name_start(article: _Article, head_start: int) -> int | None:
     window_start = max(clause_start, head_start - _MAX_UNQUOTED)
     if head_start - window_start < 2:
         return None
-    tokens = article.segmented.tag_span(window_start, head_start)
+    # The walk back stops at the window's last mark (、, ”, …): tag only the words after it.
+    mark = _last_tag_break(article.segmented.text, window_start, head_start)
+    tokens = [(article.segmented.text[mark], "x")] if mark >= 0 else []
+    tagged_start = max(mark + 1, window_start)
+    if tagged_start < head_start:
+        tokens += article.segmented.tag_span(tagged_start, head_start)
     start = head_start
     first_word = ""
     kept = 0
@@ -656,6 +667,18 @@ def _name_start(article: _Article, head_start: int) -> int | None:
         return None
     start = _after_leading_verbs(article, start, head_start, tokens[len(tokens) - kept :])
     return start if start < head_start else None
+
+
+def _last_tag_break(text: str, start: int, end: int) -> int:
+    """Offset of the last mark in ``text[start:end]`` that a tagger tags alone, -1 when none.
+
+    >>> _last_tag_break("省、市、县三级", 0, 7)
+    3
+    """
+    last = -1
+    for match in _TAG_BREAK.finditer(text, start, end):
+        last = match.start()
+    return last
 
 
 def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
