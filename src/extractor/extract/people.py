@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import takewhile
 
 from ..lexicon import Lexicon
 from ..models import Person
@@ -66,6 +67,7 @@ class _Vocabulary:
     ends_with_role: frozenset[str]  # those of them that end with a title or a person noun
     reversed_role_pattern: re.Pattern[str]  # a role written backwards, read leftwards from its end
     after_name_words: frozenset[str]  # titles and cues, which may follow a name
+    ends_with_after_name: frozenset[str]  # words of reversed_word_pattern that end with one of them
     after_name_by_first: dict[str, tuple[str, ...]]  # the same, by first character
     credit_pattern: re.Pattern[str]  # a byline word right before a name
     titles: frozenset[str]
@@ -94,6 +96,8 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         double = [word for word in surnames if len(word) == 2]
         role_words = by_kind.get("title", []) + by_kind.get("person", [])
         units, modifiers = by_kind.get("unit", []), by_kind.get("modifier", [])
+        cues = by_kind.get("cue", [])
+        after_name = by_kind.get("title", []) + cues
 
         def backwards(words: list[str]) -> str:
             return word_alternation(word[::-1] for word in words)
@@ -108,14 +112,13 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         place_suffix_words = [row.word for row in places if row.kind != "name"]  # type: ignore[attr-defined]
         village = word_alternation([row.word for row in places if row.kind == "village"])  # type: ignore[attr-defined]
         return _Vocabulary(
-            reversed_word_pattern=reversed_word_pattern(role_words + by_kind.get("cue", [])),
-            ends_with_role=frozenset(
-                word for word in role_words + by_kind.get("cue", []) if word.endswith(tuple(role_words))
-            ),
+            reversed_word_pattern=reversed_word_pattern(role_words + cues),
+            ends_with_role=frozenset(word for word in role_words + cues if word.endswith(tuple(role_words))),
             # Posts joined by 、 (党委书记、校长), written once: the pattern compiles in half the time.
             reversed_role_pattern=re.compile(f"(?:{reversed_post}[{_ROLE_JOINERS}]?)+(?<![{_ROLE_JOINERS}])"),
-            after_name_words=frozenset(by_kind.get("title", []) + by_kind.get("cue", [])),
-            after_name_by_first=_by_first_character(by_kind.get("title", []) + by_kind.get("cue", [])),
+            after_name_words=frozenset(after_name),
+            ends_with_after_name=frozenset(word for word in role_words + cues if word.endswith(tuple(after_name))),
+            after_name_by_first=_by_first_character(after_name),
             credit_pattern=re.compile(f"(?:{word_alternation(by_kind.get('credit', []))})[ \u3000:：/]*$"),
             titles=frozenset(by_kind.get("title", [])),
             roles=frozenset(word for kind in ("title", "person", "unit", "modifier") for word in by_kind.get(kind, [])),
@@ -190,7 +193,9 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
             position = span[1] + 1
     # A word tagged as a name before a title (陶庆明|校长) or a cue (张伟|介绍).
     starts, words = segmented.starts, segmented.words
-    for position, _ in ends:
+    for position, longest in ends:
+        if longest not in vocabulary.ends_with_after_name:
+            continue  # no title or cue ends here, whatever the words
         index = bisect_left(starts, position) - 1  # the word that ends here, if one does
         following = words[index]
         if index < 1 or starts[index] + len(following) != position or following not in vocabulary.after_name_words:
@@ -198,12 +203,16 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
         end = starts[index]
         index -= 1
         start, word = starts[index], words[index]
-        if start in taken or not _looks_like_name(word, vocabulary) or not _tagged_as_name(segmented, start, end):
+        if start in taken or not _looks_like_name(word, vocabulary):
             continue
         if following in vocabulary.titles:
-            add(start, end, following, "person.role_after")
-        elif not _near_place(words[index - 1] if index else "", following, vocabulary):
-            add(start, end, None, "person.tagged")
+            role, rule = following, "person.role_after"
+        elif _near_place(words[index - 1] if index else "", following, vocabulary):
+            continue
+        else:
+            role, rule = None, "person.tagged"
+        if _tagged_as_name(segmented, start, end):  # asked last: the tagger costs the most
+            add(start, end, role, rule)
     for match in _LIST_END.finditer(text):
         # 获奖学生有陈思、王一鸣、张可欣等: a list of words tagged as names, closed by 等.
         for start, end in _list_items(segmented, match.end() - 1, vocabulary):
@@ -265,8 +274,8 @@ def _name_at(
         len(word) == 2
         and len(following) == 1
         and _looks_like_name(word + following, vocabulary)
-        and all(tag in _NAME_TAGS for _, tag in segmented.tag_span(position, end + 1))
         and _ends_name(segmented, end + 1, vocabulary)
+        and all(tag in _NAME_TAGS for _, tag in _tags(segmented, position, end + 1))
     ):
         return position, end + 1  # 护林员|罗文|芳|说: both parts tagged as a name
     if _looks_like_name(word, vocabulary):
@@ -294,7 +303,7 @@ def _name_at(
         return position, end
     # 罗|光辉|长期 is read as a name by the tagger (罗 j, 光辉 nr); 刘|长海|一边 (刘 zg, 长海 ns)
     # is a surname and a clause about him, while 委员|来|小院|走访 is a verb.
-    tags = [tag for _, tag in segmented.tag_span(position, end)]
+    tags = [tag for _, tag in _tags(segmented, position, end)]
     if tags[0] in _SURNAME_TAGS and (any(tag in _NAME_TAGS for tag in tags) or _predicate_follows(segmented, end)):
         return position, end
     return None
@@ -304,7 +313,7 @@ def _predicate_follows(segmented: SegmentedText, end: int) -> bool:
     """Does a verb or an adverb follow (法官陈静|设计, 种粮大户刘长海|一边查看)? After a role,
     the words before it are the person the clause tells about."""
     following = segmented.word_after(end)
-    tags = segmented.tag_span(end, end + len(following)) if following else []
+    tags = _tags(segmented, end, end + len(following)) if following else []
     return len(tags) == 1 and tags[0][1] in _PREDICATE_TAGS
 
 
@@ -341,18 +350,28 @@ def _list_items(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> 
     text = segmented.text
     if vocabulary.places_after_list.match(text, end):
         return []
-    spans: list[tuple[int, int]] = []
+    # The words that may be names, before the tagger is asked about them: it costs the most.
+    candidates: list[tuple[int, int]] = []
     index = segmented.word_index_at(end - 1)
     while index >= 0:
         start = segmented.starts[index]
         word = segmented.words[index]
-        if not (_looks_like_name(word, vocabulary) and _tagged_as_name(segmented, start, start + len(word))):
+        if not _looks_like_name(word, vocabulary):
             break
-        spans.append((start, start + len(word)))
+        candidates.append((start, start + len(word)))
         if index < 2 or segmented.words[index - 1] != "、":
             break
         index -= 2
-    if len(spans) < 2 or any(_written_as_place(text, text[start:stop], vocabulary) for start, stop in spans):
+
+    def any_place(spans: list[tuple[int, int]]) -> bool:
+        return any(_written_as_place(text, text[start:stop], vocabulary) for start, stop in spans)
+
+    # The names are the candidates up to the first one not tagged as a name; the first two
+    # of them are the names of any list there is.
+    if len(candidates) < 2 or any_place(candidates[:2]):
+        return []
+    spans = list(takewhile(lambda span: _tagged_as_name(segmented, *span), candidates))
+    if len(spans) < 2 or any_place(spans[2:]):
         return []
     return spans[::-1]
 
@@ -384,14 +403,24 @@ def _is_candidate(name: str, vocabulary: _Vocabulary) -> bool:
     return not name.endswith(vocabulary.place_suffixes)
 
 
+def _tags(segmented: SegmentedText, start: int, end: int) -> list[tuple[str, str]]:
+    """The tags of ``text[start:end]``, each span tagged once per article: the rules ask about
+    the same word more than once (a name after a role is also a name before a cue)."""
+    tagged: dict[tuple[int, int], list[tuple[str, str]]] = segmented.memo("people.tags", dict)
+    span = (start, end)
+    if span not in tagged:
+        tagged[span] = segmented.tag_span(start, end)
+    return tagged[span]
+
+
 def _tagged_as_name(segmented: SegmentedText, start: int, end: int) -> bool:
-    tags = segmented.tag_span(start, end)
+    tags = _tags(segmented, start, end)
     return len(tags) == 1 and tags[0][1] in _NAME_TAGS
 
 
 def _tagged_as_common_word(segmented: SegmentedText, start: int, end: int) -> bool:
     """Is the span one word tagged as a common noun, verb or adjective (钱袋子 n)?"""
-    tags = segmented.tag_span(start, end)
+    tags = _tags(segmented, start, end)
     return len(tags) == 1 and tags[0][1] in _COMMON_TAGS
 
 
