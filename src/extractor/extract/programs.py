@@ -548,14 +548,16 @@ def _headed_names(article: _Article) -> list[_Found]:
             continue  # 建成国家级科技工作室2个: a category counted, not one program
         if _names_a_post(article, head_end):
             continue  # 技能大师工作室领衔人: the name of a post, not of a program
-        if vocabulary.heads[match.group()][1] == "cue" and not _may_be_specific(article, head_start, head_end):
+        head = match.group()
+        window_start, body_start = _name_window(article, head_start)
+        if not _may_be_specific(article, window_start, body_start, head_start, head):
             continue  # decided without tagging: no room for a long name, no number, no level
-        start = _name_start(article, head_start)
+        start = _name_start(article, window_start, body_start, head_start)
         if start is None:
             continue
         name = text[start:head_end]
-        if _is_specific(article, name, start, match.group()):
-            kind = vocabulary.heads[match.group()][0]
+        if _is_specific(article, name, start, head):
+            kind = vocabulary.heads[head][0]
             found.append(_Found(start, head_end, name, kind, "program.head"))  # type: ignore[arg-type]
     return found
 
@@ -616,30 +618,53 @@ def _names_a_post(article: _Article, head_end: int) -> bool:
     return (len(following) >= 3 and following.endswith("人")) or (len(following) == 2 and second == "人")
 
 
-def _may_be_specific(article: _Article, head_start: int, head_end: int) -> bool:
-    """Can the clause before a cue head (…平台) hold a specific name at all?"""
+def _name_window(article: _Article, head_start: int) -> tuple[int, int]:
+    """``(window_start, body_start)``: the words before a head that are read back, and where a
+    name's body may begin in them: after the window's last mark, where the walk back stops."""
     clause_start, _ = article.clauses.span(head_start)
-    window = article.segmented.text[max(clause_start, head_start - _MAX_UNQUOTED) : head_start]
+    window_start = max(clause_start, head_start - _MAX_UNQUOTED)
+    return window_start, max(_last_tag_break(article.segmented.text, window_start, head_start) + 1, window_start)
+
+
+def _may_be_specific(article: _Article, window_start: int, body_start: int, head_start: int, head: str) -> bool:
+    """Can the words before a head hold a name that :func:`_is_specific` accepts? Told without tagging."""
+    text = article.segmented.text
+    unquoted = article.vocabulary.heads[head][1]
+    body = text[body_start:head_start]
+    if len(body) < _min_body(unquoted):
+        return False
+    if unquoted != "cue":
+        return True
+    window = text[window_start:head_start]
+    if not (_looks_specific(article.vocabulary, window, len(head)) or "与" in window):
+        return False  # no room for a long name, no number, no level, no partner (与…共建)
+    # The name lies in the body after the last mark; its partner may stand anywhere before it.
+    clause_start, _ = article.clauses.span(head_start)
+    return _looks_specific(article.vocabulary, body, len(head)) or "与" in text[clause_start:head_start]
+
+
+def _looks_specific(vocabulary: _Vocabulary, body: str, head_length: int) -> bool:
+    """Does a name's body tell one program: ten characters with its head, a Latin letter or
+    digit, or a level (省级, 国家级)?"""
     return bool(
-        len(window) + head_end - head_start >= _LONG_NAME
-        or _LATIN_OR_DIGIT.search(window)
-        or article.vocabulary.level_pattern.search(window)
-        or "与" in window
+        len(body) + head_length >= _LONG_NAME or _LATIN_OR_DIGIT.search(body) or vocabulary.level_pattern.search(body)
     )
 
 
-def _name_start(article: _Article, head_start: int) -> int | None:
+def _min_body(unquoted: str) -> int:
+    """Characters a name needs before its head: one before a short head (河长制), else three."""
+    return 1 if unquoted == "short" else _MIN_BODY
+
+
+def _name_start(article: _Article, window_start: int, body_start: int, head_start: int) -> int | None:
     """Where an unquoted name ending at a head begins, or None when it follows a quote or a count."""
-    clause_start, _ = article.clauses.span(head_start)
-    window_start = max(clause_start, head_start - _MAX_UNQUOTED)
     if head_start - window_start < 2:
         return None
+    text = article.segmented.text
     # The walk back stops at the window's last mark (、, ”, …): tag only the words after it.
-    mark = _last_tag_break(article.segmented.text, window_start, head_start)
-    tokens = [(article.segmented.text[mark], "x")] if mark >= 0 else []
-    tagged_start = max(mark + 1, window_start)
-    if tagged_start < head_start:
-        tokens += article.segmented.tag_span(tagged_start, head_start)
+    tokens = [(text[body_start - 1], "x")] if body_start > window_start else []
+    if body_start < head_start:
+        tokens += article.segmented.tag_span(body_start, head_start)
     start = head_start
     first_word = ""
     kept = 0
@@ -686,18 +711,13 @@ def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
     vocabulary = article.vocabulary
     _, unquoted = vocabulary.heads[head]
     body = name[: -len(head)]
-    if len(body) < (1 if unquoted == "short" else _MIN_BODY):
+    if len(body) < _min_body(unquoted):
         return False  # 民心工程, 国家试点: a kind of program, not one
     if _is_generic(article, start, start + len(body)):
         return False
     if unquoted in ("named", "short"):
         return True
-    return bool(
-        len(name) >= _LONG_NAME
-        or _LATIN_OR_DIGIT.search(body)
-        or vocabulary.level_pattern.search(body)
-        or _built_with_partner(article, start)
-    )
+    return _looks_specific(vocabulary, body, len(head)) or _built_with_partner(article, start)
 
 
 def _is_generic(article: _Article, start: int, end: int) -> bool:
