@@ -26,7 +26,7 @@ import calendar
 import re
 from bisect import bisect_left
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -56,6 +56,7 @@ _LUNAR_DAY = "初[一二三四五六七八九十]|廿[一二三四五六七八�
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _NO_DIGIT_BEFORE = r"(?<![\d.．])"
 _NO_CN_BEFORE = "(?<![%s])" % _CN_NUM
+_WEEKDAY_DAYS = "一二三四五六日天1234567"  # after 周, 星期, 礼拜
 _CONNECTOR = r"(?:至|到|[—–－\-~～]{1,2})"
 _YEAR_4 = r"(?:1[6-9]|20|21)\d\d"
 # What may follow a two-digit year for it to be a year (24年5月) and not a count of years (24年).
@@ -154,7 +155,7 @@ class _Grammar:
             "decade": r"(?<![\d.．" + cn + r"])(?:(?P<de4>(?:1[6-9]|20)\d)0|(?P<de>[1-9]0|[一二三四五六七八九]十))年代",
             "barequarter": _NO_DIGIT_BEFORE + r"第?(?P<bq>[一二三四1-4])(?=\s*" + _CONNECTOR + r"\s*第?[一二三四1-4]季度)",
             "quarter": r"(?<![\d.．" + cn + r"])(?:前(?P<qn>[一二三两1-3])个?|第?(?P<q>[一二三四1-4]))季度",
-            "weekday": r"(?:(?P<wk_rel>" + word_alternation(week_words) + r")|周|星期|礼拜)(?P<wd>[一二三四五六日天1-7]|末)"
+            "weekday": r"(?:(?P<wk_rel>" + word_alternation(week_words) + r")|周|星期|礼拜)(?P<wd>[" + _WEEKDAY_DAYS + "]|末)"
             r"(?![\d" + cn + r"年次个名位项场件批人轮节期])",
             "yearsuffix": r"(?<=年)(?P<ys>" + word_alternation(w for of, w in suffix_parts if of == "year") + r")",
             "monthsuffix": r"(?<=月)(?P<ms>" + word_alternation(w for of, w in suffix_parts if of == "month") + r")",
@@ -174,7 +175,7 @@ class _Grammar:
             "clock": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<ch>[01]?\d|2[0-4])|" + _NO_CN_BEFORE + r"(?P<chc>" + _CN_HOUR + r"))"
             r"(?P<ch_u>点钟|时|点)(?:(?P<cmin>[0-5]?\d|" + _CN_MINUTE + r")分(?!钟)|(?P<chalf>半)|(?P<cq>一刻|三刻)"
             r"|(?P<cz>整))?(?P<cx>许|左右)?",
-            "frequency": r"每隔?(?P<fq_n>\d+|[" + cn + r"]+|半)?个?(?P<fq_u>" + all_units + r")(?:(?<=[周期拜])(?P<fq_wd>[一二三四五六日天1-7])"
+            "frequency": r"每隔?(?P<fq_n>\d+|[" + cn + r"]+|半)?个?(?P<fq_u>" + all_units + r")(?:(?<=[周期拜])(?P<fq_wd>[" + _WEEKDAY_DAYS + "])"
             r"(?![\d" + cn + r"次个名位项场件批人轮节课期]))?",
             # Festivals, parts of a year/month/day, vague and relative words: one trie, told apart by lookup.
             "word": word_alternation(lexicon_words),
@@ -188,29 +189,35 @@ class _Grammar:
             r"(?=[\d〇零一二三四五六七八九十两上下本今明去前后次同当第周星礼])",
         }
         # Dispatch on the first character: a position whose character can start no atom fails one
-        # class test instead of trying every alternative (this keeps the scan fast).
-        groups = (
-            ("自每", ("since", "frequency")),
-            ("农正腊冬", ("lunar",)),
-            ("0123456789" + cn + "第前公最近过未今几数半若", _NUMERIC_ALTERNATIVES),  # gated by _NUMBER_THEN_UNIT
-            ("周星礼" + "".join({word[0] for word in lexicon_words}), ("weekday", "word")),
-            ("".join({word[0] for _, word in suffix_parts}), ("yearsuffix", "monthsuffix")),
-            (" \u3000\t至到—–－-~～迄", ("tonow", "connector")),
+        # class test instead of trying every alternative (this keeps the scan fast). Each group
+        # also has a finer test, so that a common character (建 of 建党节, 中 of 中秋) costs little
+        # where it starts no atom; groups whose first characters may overlap keep their order.
+        weekday_or_word = [*week_words, "星期", "礼拜", *("周" + day for day in _WEEKDAY_DAYS + "末"), *lexicon_words]
+        number_gate = _NUMBER_THEN_UNIT % re.escape(_first_chars(units))
+        groups = (  # (first characters, finer gate or "", alternatives)
+            ("自每农正腊冬", "", ("since", "frequency", "lunar")),
+            ("0123456789" + cn + "第前公最近过未今几数半若", number_gate, _NUMERIC_ALTERNATIVES),
+            (_first_chars(weekday_or_word), _two_char_gate(weekday_or_word), ("weekday", "word")),
+            (
+                _first_chars(word for _, word in suffix_parts) + " \u3000\t至到—–－-~～迄",
+                "",
+                ("yearsuffix", "monthsuffix", "tonow", "connector"),
+            ),
         )
-        assert sorted(name for _, names in groups for name in names) == sorted(alternatives)
-        every_first = "".join(sorted({char for first, _ in groups for char in first}))
-        number_gate = _NUMBER_THEN_UNIT % re.escape("".join(sorted({word[0] for word in units})))
+        assert sorted(name for _, _, names in groups for name in names) == sorted(alternatives)
+        every_first = "".join(sorted({char for first, _, _ in groups for char in first}))
         pattern = re.compile(
             "(?=[%s])(?:%s)"
             % (
                 re.escape(every_first),
                 "|".join(
-                    "(?=%s)(?:%s)"
+                    "(?=[%s])%s(?:%s)"
                     % (
-                        number_gate if names is _NUMERIC_ALTERNATIVES else "[%s]" % re.escape(first),
+                        re.escape(first),
+                        f"(?={gate})" if gate else "",
                         "|".join(f"(?P<A_{name}>{alternatives[name]})" for name in names),
                     )
-                    for first, names in groups
+                    for first, gate, names in groups
                 ),
             )
         )
@@ -229,6 +236,23 @@ class _Grammar:
         if word in self.parts:
             return "part"
         return "vague" if word in self.vague else "relword"
+
+
+def _first_chars(words: Iterable[str]) -> str:
+    """The characters that start ``words``, once each: a regex class body (escape it)."""
+    return "".join(sorted({word[0] for word in words}))
+
+
+def _two_char_gate(words: Iterable[str]) -> str:
+    """A pattern true where one of ``words`` may start: its first two characters (or a one-character word).
+
+    >>> _two_char_gate(["建党节", "建军节", "晚"])
+    '[建][党军]|[晚]'
+    """
+    longer = [word for word in words if len(word) > 1]
+    singles = _first_chars(word for word in words if len(word) == 1)
+    pair = "[%s][%s]" % (re.escape(_first_chars(longer)), re.escape(_first_chars(word[1:] for word in longer)))
+    return f"{pair}|[{re.escape(singles)}]" if singles else pair
 
 
 def _grammar(lexicon: Lexicon) -> _Grammar:
