@@ -21,6 +21,7 @@ trigger is 获 and the honour 评论二等奖.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon
@@ -55,7 +56,32 @@ _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
 _PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省|自治区")
 _CONTEST_IN_SENTENCE = re.compile(r"在([^，,。；;在]{2,60})(?:中|上)(?=[，,]|[^，,。；;]{0,12}获)")
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
+_COUNT_TAILS = ("以上", "左右")  # words after a count (3项以上)
 _NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}(?:、[一二三四五六七八九十特金银铜甲乙]{1,2})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _EndPattern:
+    """A pattern anchored at the end (``…$``), with the characters its matches can end with.
+
+    A search for it tries every offset of the text; most texts end with none of those
+    characters, and one look at the last character tells. (``$`` also matches before a line
+    break that ends the text: that one is among the characters too.)
+    """
+
+    pattern: re.Pattern[str]
+    last_chars: frozenset[str]
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        end = len(text) if end is None else end
+        if end <= start or text[end - 1] not in self.last_chars:
+            return None
+        return self.pattern.search(text, start, end)
+
+
+def _end_pattern(pattern: str, last_words: Iterable[str]) -> _EndPattern:
+    """``pattern`` (ending with one of ``last_words``, then ``$``) as an :class:`_EndPattern`."""
+    return _EndPattern(re.compile(pattern), frozenset(word[-1] for word in last_words if word) | {"\n"})
 
 
 @dataclass(frozen=True)
@@ -66,11 +92,11 @@ class _Vocabulary:
     triggers_by_first: dict[str, list[tuple[str, str, str]]]  # first char -> (word, form, strength)
     end_pattern: re.Pattern[str]  # closing wrappers and stop words
     wrapper_roles: dict[str, str]
-    suffix_pattern: re.Pattern[str]  # wrappers dropped at a name's end
+    suffix_pattern: _EndPattern  # wrappers dropped at a name's end
     conferral_pattern: re.Pattern[str]  # 教育部公布的: who conferred, before the name
     lead_pattern: re.Pattern[str]  # 建设: a verb glued before the name
     generic_words: frozenset[str]
-    generic_pattern: re.Pattern[str]  # a name made only of a level and generic words
+    generic_pattern: _EndPattern  # a name made only of a level and generic words
     generic_start: re.Pattern[str]
     not_honour: tuple[str, ...]
     heads: tuple[str, ...]  # words an honour ends with (…示范校)
@@ -83,15 +109,15 @@ class _Vocabulary:
     contest_end: re.Pattern[str]  # a contest's last word (大赛, 评选)
     rank_count_gate: re.Pattern[str]  # a rank's last character before a number (一等奖5名)
     filler_lead: re.Pattern[str]
-    filler_tail: re.Pattern[str]
+    filler_tail: _EndPattern
     contest_before: re.Pattern[str]  # 在…中 before a trigger
     level_pattern: re.Pattern[str]
     levels: dict[str, tuple[Level, str]]
     municipality_pattern: re.Pattern[str] | None
     municipalities: tuple[str, ...]
     lead_count: re.Pattern[str]
-    money_tail: re.Pattern[str]  # a sum of money ending a name (专项资金1500万元): no honour
-    tail_count: re.Pattern[str]
+    money_tail: _EndPattern  # a sum of money ending a name (专项资金1500万元): no honour
+    tail_count: _EndPattern
     left_glue: frozenset[str]  # one-character words the segmenter may glue before a trigger
     fillers: frozenset[str]
     right_glue: frozenset[str]  # ranks and honour words the segmenter may glue after a trigger
@@ -110,10 +136,11 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
     not_honour = tuple(row.word for row in lexicon.rows("award_generic") if row.role == "not_honour")
     levels = {row.word: (row.level, row.scope) for row in lexicon.rows("level_cues")}
     fillers = word_alternation(lexicon.words("award_fillers"))
+    money_units = [row.word for row in lexicon.rows("units") if row.kind == "money"]
     ranks = {row.word: row.rank or row.word for row in lexicon.rows("award_ranks")}
-    count_units = word_alternation({row.word for row in lexicon.rows("units") if row.kind == "count"})
+    count_units = {row.word for row in lexicon.rows("units") if row.kind == "count"}
     # A count after a name (一等奖1项); not an ordinal (第一名).
-    count = rf"(?<![第{_NUMERALS}.])[{_NUMERALS}.]+(?:余|多)?(?:{count_units})(?:以上|左右)?"
+    count = rf"(?<![第{_NUMERALS}.])[{_NUMERALS}.]+(?:余|多)?(?:{word_alternation(count_units)})(?:{word_alternation(_COUNT_TAILS)})?"
     municipalities = lexicon.words("municipalities")
     return _Vocabulary(
         # The stdlib engine scans a plain alternation of words several times faster than `regex`.
@@ -121,15 +148,13 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         triggers_by_first=triggers_by_first,
         end_pattern=re.compile(word_alternation(ending)),
         wrapper_roles=wrapper_roles,
-        suffix_pattern=re.compile(rf"(?:{word_alternation(dropped)})+$"),
+        suffix_pattern=_end_pattern(rf"(?:{word_alternation(dropped)})+$", dropped),
         lead_pattern=re.compile(word_alternation(w for w, r in wrapper_roles.items() if r == "lead")),
         conferral_pattern=re.compile(
             rf"[^“”《》]{{0,{_MAX_AGENT}}}?(?:{word_alternation([w for w, r in wrapper_roles.items() if r == 'conferral'])})"
         ),
         generic_words=generic,
-        generic_pattern=re.compile(
-            rf"^(?:{word_alternation(set(levels))})*(?:{word_alternation(generic)})+$"
-        ),
+        generic_pattern=_end_pattern(rf"^(?:{word_alternation(set(levels))})*(?:{word_alternation(generic)})+$", generic),
         generic_start=re.compile(word_alternation(generic)),
         not_honour=not_honour,
         heads=tuple(row.word for row in lexicon.rows("award_heads") if row.at == "end"),
@@ -141,17 +166,15 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         contest_pattern=re.compile(rf"^(.+(?:{word_alternation(lexicon.words('award_contests'))}))(.{{1,10}})$"),
         contest_end=re.compile(rf"(?:{word_alternation(lexicon.words('award_contests'))})[”’」』)）]?$"),
         filler_lead=re.compile(rf"^(?:{fillers})+"),
-        filler_tail=re.compile(rf"(?:{fillers})+$"),
+        filler_tail=_end_pattern(rf"(?:{fillers})+$", lexicon.words("award_fillers")),
         contest_before=re.compile(rf"(.*)在(.{{2,60}}?)(?:中|上|里|期间)(?:{fillers})*$"),  # used with match()
         level_pattern=re.compile(word_alternation(set(levels))),
         levels=levels,
         municipality_pattern=re.compile(word_alternation(municipalities)) if municipalities else None,
         municipalities=tuple(municipalities),
         lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
-        tail_count=re.compile(rf"(?:共|计|各)?{count}$"),
-        money_tail=re.compile(
-            rf"[{_NUMERALS}.]+(?:余|多)?[万亿千百]*(?:{word_alternation(row.word for row in lexicon.rows('units') if row.kind == 'money')})$"
-        ),
+        tail_count=_end_pattern(rf"(?:共|计|各)?{count}$", count_units | set(_COUNT_TAILS)),
+        money_tail=_end_pattern(rf"[{_NUMERALS}.]+(?:余|多)?[万亿千百]*(?:{word_alternation(money_units)})$", money_units),
         rank_count_gate=re.compile(f"[{''.join(sorted({rank[-1] for rank in ranks}))}](?=[{_NUMERALS}])"),
         left_glue=frozenset(word for word in lexicon.words("award_fillers") if len(word) == 1) | set("中上里"),
         fillers=lexicon.words("award_fillers"),
@@ -164,7 +187,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     return lexicon.memo("awards.vocabulary", lambda: _build_vocabulary(lexicon))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Trigger:
     start: int
     end: int
@@ -174,7 +197,7 @@ class _Trigger:
     passive_at: int | None = None  # offset of 被 for a passive verb
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """One honour of a region, before it becomes an Award."""
 
@@ -188,7 +211,7 @@ class _Item:
     contest: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Article:
     """What one extraction run knows about the article."""
 
@@ -197,10 +220,13 @@ class _Article:
     quotes: QuoteIndex
     clauses: ClauseIndex
     subject: str | None
-    provincial_cities: bool
+    title: str
+    # Are 市级 honours provincial here (see _in_municipality)? Read on the first 市级 honour:
+    # most articles have none.
+    provincial_cities: bool | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Region:
     """Where one trigger's honours stand (``text[start:end]``), and the contest they were won in."""
 
@@ -216,7 +242,11 @@ def find_awards(segmented: SegmentedText, context: ExtractContext) -> list[Award
     """Every honour received in the article, in reading order."""
     article = _prepare(segmented, context.lexicon, context.title)
     awards: list[Award] = []
+    sentences: dict[int, str] = {}  # sentence start -> the sentence: a list's awards share one
     for item in _scan(article):
+        sentence_start, _ = segmented.sentence_span(item.start)
+        if sentence_start not in sentences:
+            sentences[sentence_start] = segmented.sentence_at(item.start)
         # model_validate on a plain dict is about twice as fast as the keyword constructor.
         awards.append(
             Award.model_validate(
@@ -224,14 +254,14 @@ def find_awards(segmented: SegmentedText, context: ExtractContext) -> list[Award
                     "text": segmented.text[item.start : item.end],
                     "start": item.start,
                     "end": item.end,
-                    "sentence": segmented.sentence_at(item.start),
+                    "sentence": sentences[sentence_start],
                     "rule": item.rule,
                     "name": item.name,
                     "recipient": item.recipient,
                     "level": item.level,
                     "rank": item.rank,
                     "contest": item.contest,
-                    "date": _sentence_date(segmented, item.start, item.end),
+                    "date": _sentence_date(segmented.text, sentence_start, item.start, item.end),
                 }
             )
         )
@@ -251,7 +281,7 @@ def award_spans(segmented: SegmentedText, lexicon: Lexicon) -> tuple[list[tuple[
     """
     quotes, clauses = quotes_and_clauses(segmented)
     honours, contests = [], []
-    for region in _regions(_Article(segmented, _vocabulary(lexicon), quotes, clauses, None, False)):
+    for region in _regions(_Article(segmented, _vocabulary(lexicon), quotes, clauses, None, "")):
         if not _needs_wrapper(region):
             honours.append((region.start, region.end))
         if region.contest is not None:
@@ -262,9 +292,13 @@ def award_spans(segmented: SegmentedText, lexicon: Lexicon) -> tuple[list[tuple[
 def _prepare(segmented: SegmentedText, lexicon: Lexicon, title: str) -> _Article:
     vocabulary = _vocabulary(lexicon)
     quotes, clauses = quotes_and_clauses(segmented)
-    return _Article(
-        segmented, vocabulary, quotes, clauses, _title_subject(title), _in_municipality(vocabulary, title, segmented.text)
-    )
+    return _Article(segmented, vocabulary, quotes, clauses, _title_subject(title), title)
+
+
+def _provincial_cities(article: _Article) -> bool:
+    if article.provincial_cities is None:
+        article.provincial_cities = _in_municipality(article.vocabulary, article.title, article.segmented.text)
+    return article.provincial_cities
 
 
 def _in_municipality(vocabulary: _Vocabulary, title: str, text: str) -> bool:
@@ -297,16 +331,16 @@ def _title_subject(title: str) -> str | None:
     return None
 
 
-def _sentence_date(segmented: SegmentedText, offset: int, item_end: int) -> str | None:
+def _sentence_date(text: str, sentence_start: int, offset: int, item_end: int) -> str | None:
     """The last year (and month) written in the award's sentence before the award ends.
 
     The nearest date wins: 2012年被列入…名录,2019年获评… dates the second honour 2019.
     """
-    start = max(segmented.sentence_span(offset)[0], offset - _LOOK_BACK)
+    start = max(sentence_start, offset - _LOOK_BACK)
     match = None
-    if segmented.text.find("年", start, item_end) < 0:
+    if text.find("年", start, item_end) < 0:
         return None
-    for match in _DATE.finditer(segmented.text, start, item_end):
+    for match in _DATE.finditer(text, start, item_end):
         pass
     if match is None:
         return None
@@ -441,7 +475,6 @@ def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
     """Ranks counted after the sentence says prizes were won (…全部获奖,其中一等奖5名、二等奖4名)."""
     text = article.segmented.text
     vocabulary = article.vocabulary
-    taken = [(item.start, item.end) for item in items]
     found = []
     # A rank's last character before a number is rare: find it first, then read the rank back.
     for hit in vocabulary.rank_count_gate.finditer(text):
@@ -451,7 +484,7 @@ def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
         if rank is None or count is None:
             continue
         start = rank.start()
-        if any(item_start <= start < item_end for item_start, item_end in taken):
+        if any(item.start <= start < item.end for item in items):
             continue
         sentence_start, _ = article.segmented.sentence_span(start)
         sentence_start = max(sentence_start, start - _LOOK_BACK)
@@ -526,7 +559,7 @@ def _continued_items(article: _Article, end: int, limit: int, last: _Item) -> li
     if closer >= clause_end:
         return []
     tail = strip_quote_marks(text[closer + 1 : clause_end])
-    if tail and not article.vocabulary.generic_pattern.match(tail):
+    if tail and not article.vocabulary.generic_pattern.search(tail):
         return []
     trigger = _Trigger(end + 1, end + 1, "", "plain", "strong")
     return _region_items(article, trigger, end + 1, closer, False, last.recipient, "award.list.continued", None)
@@ -680,7 +713,7 @@ def _is_honour(
     vocabulary = article.vocabulary
     if len(name) < 2 or len(name) > _MAX_HONOUR:
         return False
-    if vocabulary.generic_pattern.match(name) or name.endswith(vocabulary.not_honour):
+    if vocabulary.generic_pattern.search(name) or name.endswith(vocabulary.not_honour):
         return False
     if vocabulary.money_tail.search(name):
         return False  # 获得省级专项资金1500万元: money is no honour
@@ -744,7 +777,8 @@ def _clean_recipient(vocabulary: _Vocabulary, before: str) -> str | None:
         before = before.strip(_EDGE_JUNK)
         before = _LEADING_DATE.sub("", before)
         before = vocabulary.filler_lead.sub("", before)
-        before = vocabulary.filler_tail.sub("", before)
+        if vocabulary.filler_tail.search(before):
+            before = vocabulary.filler_tail.pattern.sub("", before)
     if not before or len(before) > _MAX_RECIPIENT:
         return None
     return before
@@ -760,7 +794,13 @@ def _contest_before(article: _Article, trigger: _Trigger) -> tuple[str, int, int
     match = None
     if text.find("在", max(clause_start, trigger.start - _LOOK_BACK), trigger.start) >= 0:
         match = contest_before.match(text, max(clause_start, trigger.start - _LOOK_BACK), trigger.start)
-    if match is None and clause_start > 0 and text[clause_start - 1] in ",，":
+    if (
+        match is None
+        and clause_start > 0
+        and text[clause_start - 1] in ",，"
+        # the contest's 在 stands within the look-back (a cheap test before the clause's span)
+        and text.find("在", max(0, clause_start - _LOOK_BACK), clause_start - 1) >= 0
+    ):
         # 在第46届世界技能大赛中,我省选手勇夺金牌: the contest stands in a clause of its own.
         previous_start, _ = article.clauses.span(clause_start - 1)
         if text.startswith("在", previous_start):
@@ -813,14 +853,14 @@ def _level(article: _Article, start: int | None, name: str) -> Level | None:
             continue
         if match.start() > 0 and start is not None and not article.segmented.is_boundary(start + match.start()):
             continue
-        if level == "municipal" and article.provincial_cities:
+        if level == "municipal" and _provincial_cities(article):
             level = "provincial"
         return level
     if start is not None:
         first_start, first_end, first = article.segmented.word_at(start)
         if first_start == start and len(first) >= 3:
             suffix_level = {"省": "provincial", "市": "municipal", "区": "district", "县": "district"}.get(first[-1])
-            if suffix_level == "municipal" and article.provincial_cities:
+            if suffix_level == "municipal" and _provincial_cities(article):
                 return "provincial"
             return suffix_level  # type: ignore[return-value]
     return None
