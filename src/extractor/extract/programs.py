@@ -225,6 +225,7 @@ class _Article:
     blocked: _Cover  # honours and the contests they were won in
     contests: _Cover  # the contests alone
     around: dict[int, tuple[str, str]] = field(default_factory=dict)  # a quote group's start -> _around
+    idioms: dict[str, bool] = field(default_factory=dict)  # a quoted name -> _is_idiom
 
     def is_blocked(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` lie inside an honour or a contest (left to the awards)?"""
@@ -450,8 +451,11 @@ def _is_idiom(article: _Article, quote: QuotedSpan, name: str) -> bool:
     """Is a quoted name of four characters one idiom of the dictionary (“一池春水”, not “四轮驱动”)?"""
     if len(name) != 4 or quote.inner_end - quote.inner_start != 4:
         return False
-    tokens = article.segmented.tag_span(quote.inner_start, quote.inner_end)
-    return len(tokens) == 1 and tokens[0][1] == "i"
+    idiom = article.idioms.get(name)  # a name quoted again is not tagged again
+    if idiom is None:
+        tokens = article.segmented.tag_span(quote.inner_start, quote.inner_end)
+        idiom = article.idioms[name] = len(tokens) == 1 and tokens[0][1] == "i"
+    return idiom
 
 
 def _head_after(article: _Article, offset: int, after: str) -> str | None:
