@@ -31,7 +31,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from ..lexicon import ApproxRow, FigureContextRow, Lexicon, UnitConversionRow, UnitRow
 from ..models import Figure
@@ -128,15 +128,21 @@ def find_figures(segmented: SegmentedText, context: ExtractContext) -> list[Figu
     grammar = context.lexicon.memo("figures.grammar", lambda: _build_grammar(context.lexicon))
     article = _Article(segmented)
     figures: list[Figure] = []
-    text, position = segmented.text, 0
-    while (match := grammar.pattern.search(text, position)) is not None:
-        position = match.end()
-        if match.lastgroup not in _SKIPPED_GROUPS:
+    text = segmented.text
+    # One finditer runs the scan in C between candidates; it restarts only to try a number
+    # again one character later (rare), which a plain iteration cannot do.
+    restart: int | None = 0
+    while restart is not None:
+        matches, restart = grammar.pattern.finditer(text, restart), None
+        for match in matches:
+            if match.lastgroup in _SKIPPED_GROUPS:
+                continue
             figure = _read_figure(match, article, grammar)
             if figure is not None:
                 figures.append(figure)
             elif match.group("number") and text[match.start("number")] in FORMAL_NUMERAL_CHARS:
-                position = match.start("number") + 1  # 队伍三百余支: 伍 ends a word, 三百 may count
+                restart = match.start("number") + 1  # 队伍三百余支: 伍 ends a word, 三百 may count
+                break
     return figures
 
 
@@ -149,8 +155,8 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
         return frozenset(row.word for row in context_rows if row.role == role)
 
     not_count_before = words_of("ordinal") | words_of("rate")
-    prefixes = word_alternation(word for word, row in approx.items() if row.position == "prefix")
-    suffixes = word_alternation(word for word, row in approx.items() if row.position == "suffix")
+    prefixes = _guarded_alternation(word for word, row in approx.items() if row.position == "prefix")
+    suffixes = _guarded_alternation(word for word, row in approx.items() if row.position == "suffix")
     chinese = re.escape(CHINESE_NUMERAL_CHARS)
     digits = re.escape("".join(CHINESE_DIGITS))
     # The second number of a range follows its separator, so only the first has a guarded start.
@@ -175,13 +181,13 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
     )
     time_count_cues = words_of("time_count")
     counted_time_units = {unit for unit in lexicon.words("time_units") if any(cue.startswith(unit) for cue in time_count_cues)}
-    unit_words = word_alternation(set(units) | counted_time_units)
+    unit_words = _guarded_alternation(set(units) | counted_time_units)
     # A unit per another unit (微克/立方米, 元/吨, 公里/小时) is one unit.
-    per_unit = rf"(?:/{word_alternation(set(units) | lexicon.words('time_units'))})?"
+    per_unit = rf"(?:/{_guarded_alternation(set(units) | lexicon.words('time_units'))})?"
     pattern = (
         rf"(?=[{re.escape(''.join(sorted(first_characters)))}])"
         rf"(?:(?P<quoted>{quoted})"
-        rf"|(?P<excluded>{word_alternation(lexicon.words('figure_exclusions'))})"
+        rf"|(?P<excluded>{_guarded_alternation(lexicon.words('figure_exclusions'))})"
         rf"|(?P<prefix>{prefixes})?"
         rf"(?:百分之(?P<percent>{number})"
         # A range may write its unit at both ends (5%至8%, 3个至5个百分点): the same unit, or a
@@ -210,6 +216,19 @@ def _build_grammar(lexicon: Lexicon) -> _Grammar:
     )
 
 
+def _guarded_alternation(words: Iterable[str]) -> str:
+    """The word tree of ``words`` behind a test of its first character.
+
+    ``re`` tries a tree's first-level branches one by one (a hundred units) wherever the tree
+    is tried, which is after every numeral; one character-class test rejects most positions
+    at once. The test only fails where the tree would fail, so the matches are the same.
+    """
+    words = [word for word in words if word]
+    if not words:
+        return word_alternation(words)
+    return rf"(?=[{re.escape(''.join(sorted({word[0] for word in words})))}]){word_alternation(words)}"
+
+
 def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> Figure | None:
     """The figure a candidate match stands for, or None when a rule rejects it.
 
@@ -217,21 +236,25 @@ def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> 
     number; the unit's and the suffix's words are found from there.
     """
     _, _, prefix, percent, number, low_unit, high, infix, power, unit, suffix = match.groups()
-    if unit is not None and (number in ("一", "二") or _repeats_unit(match, unit)):
-        return None  # 一 is an article (一名区委常委), 二 ranks (二班: a count of two says 两); 一项项
-    if unit is not None and _bare_power(number, prefix, infix):
-        return None  # 万人, 千家, 百名: a bare power is a manner of speaking unless 余/多 or 近/逾 qualify it
     text, starts, words = article.text, article.starts, article.words
     match_start = match.start()
-    if unit is not None and unit.partition("/")[0] not in grammar.units:
-        if not is_counted_time(text, match_start, unit, grammar.time_count_cues):
+    if unit is None:
+        unit_start = unit_end = match.end("percent")
+    else:
+        unit_start, unit_end = match.span("unit")
+        if number in ("一", "二") or text.startswith(unit, unit_end):
+            return None  # 一 is an article (一名区委常委), 二 ranks (二班: a count of two says 两); 一项项
+        if _bare_power(number, prefix, infix):
+            return None  # 万人, 千家, 百名: a bare power is a manner of speaking unless 余/多 or 近/逾 qualify it
+        if unit.partition("/")[0] not in grammar.units and not is_counted_time(
+            text, match_start, unit, grammar.time_count_cues
+        ):
             return None  # 3天后, 历时3天: a duration, which is a date
     body_start = match.end("prefix") if prefix is not None else match_start
-    unit_end = match.end("unit") if unit is not None else match.end("percent")
     body_index = article.word_index(body_start)
     unit_index = article.word_index(unit_end, body_index)
     unit_ends_word = starts[unit_index] == unit_end or unit_end == len(text)
-    if not unit_ends_word and not _unit_starts_a_word(match, unit, article, grammar, body_index):
+    if not unit_ends_word and not _unit_starts_a_word(unit_start, unit, article, body_index, grammar):
         return None  # the unit runs on into a longer word: 四轮驱动, 一盘棋, 二期工程
     # Where the text starts: at the prefix qualifier when that is a word of its own (or starts
     # one: 近百所), else at the number, which must start a word or follow a glued word (这三所).
@@ -297,24 +320,16 @@ def is_counted_time(text: str, start: int, unit: str, cues: frozenset[str]) -> b
     return any(cue.startswith(unit) and cue in clause for cue in cues)
 
 
-def _repeats_unit(match: re.Match[str], unit: str) -> bool:
-    """一项项荣誉, 一个个成果: the measure word doubled makes "every one", not a count."""
-    return match.string.startswith(unit, match.end("unit"))
-
-
 def _bare_power(number: str | None, prefix: str | None, infix: str | None) -> bool:
     return bool(number) and number[0] in CHINESE_POWERS and number[0] not in "十拾" and infix is None and prefix is None
 
 
-def _unit_starts_a_word(
-    match: re.Match[str], unit: str | None, article: _Article, grammar: _Grammar, body_index: int
-) -> bool:
+def _unit_starts_a_word(unit_start: int, unit: str | None, article: _Article, body_index: int, grammar: _Grammar) -> bool:
     """The segmenter joins a measure word to what follows (2人获二等奖, 68个村, 3个人): the
     count stands when the unit starts that word. Only counting units, so that 5成为 (become)
     or a unit inside a word begun by the number (四轮驱动, 一成不变) stays out."""
     if unit is None or _unit_kind(unit, grammar) != "count":
         return False
-    unit_start = match.start("unit")
     return article.starts[article.word_index(unit_start, body_index)] == unit_start
 
 
@@ -459,9 +474,7 @@ def _subject(article: _Article, end: int, grammar: _Grammar) -> str | None:
         return None
     limit = min(len(text), end + _SUBJECT_WINDOW)
     stop = _CLAUSE_END.search(text, end, limit)
-    tagged = article.segmented.tag_span(end, stop.start() if stop else limit)
-    words = [word for word, _ in tagged]
-    tags = [tag for _, tag in tagged]
+    words, tags = zip(*article.segmented.tag_span(end, stop.start() if stop else limit))
     first = 0
     if tags[0] not in _NOUN_TAGS:
         if "的" in words:
