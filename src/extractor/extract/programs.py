@@ -323,13 +323,13 @@ def _quoted_names(article: _Article) -> list[_Found]:
         for quote in group:
             if article.is_blocked(quote.inner_start, quote.inner_end) and not _inside_honour_name(article, quote):
                 continue
-            name = strip_quote_marks(text[quote.inner_start : quote.inner_end]).strip()
-            verdict = _judge_quote(article, quote, group, name)
+            verdict = _judge_quote(article, quote, group)
             if verdict is None:
                 if _is_sentence(article, quote):
                     groups += _nested_groups(article, quote)  # “通过‘慧种田’平台,浇水…”
                 continue
             kind, rule = verdict
+            name = strip_quote_marks(text[quote.inner_start : quote.inner_end]).strip()
             found.append(_Found(quote.inner_start, quote.inner_end, name, kind, rule))
     return found
 
@@ -392,14 +392,13 @@ def _around(article: _Article, group: list[QuotedSpan]) -> tuple[str, str]:
     return around
 
 
-def _judge_quote(
-    article: _Article, quote: QuotedSpan, group: list[QuotedSpan], name: str
-) -> tuple[ProgramKind, str] | None:
-    """``(kind, rule)`` when a quote names a program (``name``: its words without marks), None
-    when it is speech or emphasis."""
+def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) -> tuple[ProgramKind, str] | None:
+    """``(kind, rule)`` when a quote names a program, None when it is speech or emphasis."""
     text = article.segmented.text
     vocabulary = article.vocabulary
-    if not 2 <= len(name) <= _MAX_QUOTED or _SENTENCE_MARKS.search(name):
+    inner = text[quote.inner_start : quote.inner_end]
+    name = strip_quote_marks(inner).strip()
+    if not 2 <= len(name) <= _MAX_QUOTED or _SENTENCE_MARKS.search(inner):
         return None
     before, after = _around(article, group)
     if _SPEECH_AFTER.match(after) or text[max(quote.start - 1, 0) : quote.start] in ("：", ":"):
