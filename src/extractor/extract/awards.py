@@ -56,6 +56,7 @@ _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
 _PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省|自治区")
 _CONTEST_IN_SENTENCE = re.compile(r"在([^，,。；;在]{2,60})(?:中|上)(?=[，,]|[^，,。；;]{0,12}获)")
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
+_RULE_OF_FORM = {"plain": "award.trigger", "passive": "award.passive", "active": "award.active"}
 _COUNT_TAILS = ("以上", "左右")  # words after a count (3项以上)
 _NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}(?:、[一二三四五六七八九十特金银铜甲乙]{1,2})*$")
 
@@ -114,7 +115,6 @@ class _Vocabulary:
     level_pattern: re.Pattern[str]
     levels: dict[str, tuple[Level, str]]
     municipality_pattern: re.Pattern[str] | None
-    municipalities: tuple[str, ...]
     lead_count: re.Pattern[str]
     money_tail: _EndPattern  # a sum of money ending a name (专项资金1500万元): no honour
     tail_count: _EndPattern
@@ -171,7 +171,6 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         level_pattern=re.compile(word_alternation(set(levels))),
         levels=levels,
         municipality_pattern=re.compile(word_alternation(municipalities)) if municipalities else None,
-        municipalities=tuple(municipalities),
         lead_count=re.compile(rf"(?:共|计)?{count}"),  # used with match(), anchored at pos
         tail_count=_end_pattern(rf"(?:共|计|各)?{count}$", count_units | set(_COUNT_TAILS)),
         money_tail=_end_pattern(rf"[{_NUMERALS}.]+(?:余|多)?[万亿千百]*(?:{word_alternation(money_units)})$", money_units),
@@ -312,9 +311,10 @@ def _in_municipality(vocabulary: _Vocabulary, title: str, text: str) -> bool:
         return False
     if pattern.search(title):
         return True
-    if not any(name in text for name in vocabulary.municipalities):  # a plain search is far cheaper
+    first = pattern.search(text)
+    if first is None:
         return False
-    municipalities = len(pattern.findall(text))
+    municipalities = len(pattern.findall(text, first.start()))
     if municipalities > text.count("省") + text.count("自治区"):  # more than provinces can be
         return True
     return municipalities > len(_PROVINCE.findall(text))
@@ -427,7 +427,11 @@ def _regions(article: _Article) -> list[_Region]:
             start = trigger.end
             if text.startswith(("了", "过"), start):
                 start += 1
-            end, closed = _region_end(article, start, next_start)
+            # The region stays in the trigger's clause. No clause break stands in a trigger (or 了),
+            # so that clause ends where the region's would: its span is read once and kept for
+            # the recipient and the contest.
+            _, clause_end = article.clauses.span(trigger.start)
+            end, closed = _region_end(article, start, min(clause_end, next_start))
             region = _Region(trigger, start, end, closed, next_start, None)
             if not _needs_wrapper(region):
                 region.contest = _contest_before(article, trigger)
@@ -457,7 +461,7 @@ def _scan(article: _Article) -> list[_Item]:
                 recipient = previous[1]
             else:
                 recipient = _sentence_subject(article, sentence_start, trigger.start) or article.subject
-        rule = {"plain": "award.trigger", "passive": "award.passive", "active": "award.active"}[trigger.form]
+        rule = _RULE_OF_FORM[trigger.form]
         if trigger.form == "passive" and trigger.passive_at is None:
             rule = "award.wrapper"
         found = _region_items(article, trigger, start, end, closed, recipient, rule, region.contest)
@@ -501,10 +505,13 @@ def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
 
 
 def _region_end(article: _Article, start: int, limit: int) -> tuple[int, bool]:
-    """Where the honour that starts at ``start`` ends, and whether a wrapper (称号, 等奖项) closes it."""
+    """Where the honour that starts at ``start`` ends, and whether a wrapper (称号, 等奖项) closes it.
+
+    ``limit`` is the end of the trigger's clause, or the next trigger when that comes first.
+    """
     text = article.segmented.text
     vocabulary = article.vocabulary
-    end = min(article.clauses.next_break(start), limit, start + _MAX_HONOUR, len(text))
+    end = min(limit, start + _MAX_HONOUR, len(text))
     for match in vocabulary.end_pattern.finditer(text, start, end):
         position = match.start()
         if position == start or _quoted_within(article, position, start):
@@ -583,6 +590,8 @@ def _pieces(article: _Article, start: int, end: int) -> list[tuple[int, int]]:
             if not article.segmented.is_boundary(position):
                 continue
         cuts.append((position, match.end()))
+    if not cuts:  # most regions hold one honour
+        return [(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for cut_start, cut_end in cuts:
