@@ -203,8 +203,9 @@ def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
     """The suffix must end a word: 中学 in 中学生 or 政协 in 政协委员 names no body.
 
     Called when ``end`` is no word boundary: a word made of the suffix and a title (医院院长,
-    协会会长) or a function word (农村局|等) ends the name too, unless the word is itself a post (党委书记: no committee is named), and so
-    does a stop word the segmenter cut across (发展改|革委会|同: 会同 follows 发展改革委).
+    协会会长) or a function word (农村局|等) ends the name too, unless the word is itself a post
+    (党委书记: no committee is named), and so does a stop word the segmenter cut across
+    (发展改|革委会|同: 会同 follows 发展改革委).
     """
     word_start, word_end, word = segmented.word_at(end)
     text = segmented.text

@@ -171,14 +171,19 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
             found.setdefault(name, _Found(start, end, role, rule))
             taken.update(range(start, end))
 
-    # Titles, person nouns and cues, by where they end, left to right.
+    # Titles, person nouns and cues, by where they end (from the last): where a role ends
+    # before a surname (学生|秦梅梅), and where a title or a cue may end (陶庆明|校长).
     reversed_text = segmented.memo("text.reversed", lambda: text[::-1])
-    ends = list(word_ends(vocabulary.reversed_word_pattern, text, reversed_text))[::-1]
-    # A role right before a name. The scan finds where the role's last word ends, then the
-    # whole role is read leftwards on a short span (a scan with the whole role pattern is slow).
-    for position, word in ends:
-        if word not in vocabulary.ends_with_role or not _surname_at(text, position, vocabulary):
-            continue
+    ends = list(word_ends(vocabulary.reversed_word_pattern, text, reversed_text))
+    role_ends = [
+        position
+        for position, longest in ends
+        if longest in vocabulary.ends_with_role and _surname_at(text, position, vocabulary)
+    ]
+    after_name_ends = [position for position, longest in ends if longest in vocabulary.ends_with_after_name]
+    # A role right before a name, left to right. The scan finds where the role's last word ends, then
+    # the whole role is read leftwards on a short span (a scan with the whole role pattern is slow).
+    for position in reversed(role_ends):
         backwards = len(text) - position
         match = vocabulary.reversed_role_pattern.match(reversed_text, backwards, backwards + _MAX_ROLE_CHARS)
         if match is None:
@@ -193,9 +198,7 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
             position = span[1] + 1
     # A word tagged as a name before a title (陶庆明|校长) or a cue (张伟|介绍).
     starts, words = segmented.starts, segmented.words
-    for position, longest in ends:
-        if longest not in vocabulary.ends_with_after_name:
-            continue  # no title or cue ends here, whatever the words
+    for position in reversed(after_name_ends):
         index = bisect_left(starts, position) - 1  # the word that ends here, if one does
         following = words[index]
         if index < 1 or starts[index] + len(following) != position or following not in vocabulary.after_name_words:
