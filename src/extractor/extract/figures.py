@@ -71,6 +71,7 @@ _SUBJECT_WINDOW = 20
 _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "zg", "nrt", "nrfg", "j", "vn", "an"})
 _PLACE_TAGS = frozenset({"s", "f"})  # 市内外, 中: where, not what
 _MODIFIER_TAGS = frozenset({"a", "ad", "b", "r", "l", "i"})
+_SUBJECT_TAGS = _NOUN_TAGS | _PLACE_TAGS  # the words a subject spans
 _TRAILING_POWERS = re.compile(rf"[{_POWERS}]+$")
 _SKIPPED_GROUPS = frozenset({"quoted", "excluded"})
 # Words of place that the segmenter may join to a time unit (工作日内, 月底).
@@ -483,9 +484,7 @@ def _subject(article: _Article, end: int, grammar: _Grammar) -> str | None:
             while first < len(tags) and tags[first] in _MODIFIER_TAGS:
                 first += 1
     last = first
-    while last < len(tags) and words[last] not in grammar.subject_end_words and (
-        tags[last] in _NOUN_TAGS or tags[last] in _PLACE_TAGS
-    ):
+    while last < len(tags) and tags[last] in _SUBJECT_TAGS and words[last] not in grammar.subject_end_words:
         last += 1
     for index in range(first, last):
         if tags[index] in _PLACE_TAGS:
