@@ -350,13 +350,12 @@ def _scan(
 
 def _excluded(grammar: _Grammar, text: str, start: int, end: int) -> bool:
     """Does an exclusion word overlap the atom ``text[start:end]`` without lying inside it?"""
-    if grammar.exclusions is None:
-        return False
-    low = max(0, start - grammar.exclusion_reach + 1)
-    high = min(len(text), end + grammar.exclusion_reach - 1)
-    if grammar.exclusions.search(text, low, high) is None:
+    exclusions = grammar.exclusions
+    # The few characters where a word overlapping the atom may stand (a search clips them to the text).
+    low, high = start - grammar.exclusion_reach + 1, end + grammar.exclusion_reach - 1
+    if exclusions is None or exclusions.search(text, low, high) is None:
         return False  # most atoms: one search of a few characters (cheaper than finding them all in the article)
-    for hit in grammar.exclusions.finditer(text, low, high):
+    for hit in exclusions.finditer(text, low, high):
         overlaps = hit.start() < end and hit.end() > start
         inside = start <= hit.start() and hit.end() <= end and hit.end() - hit.start() < end - start
         if overlaps and not inside:  # 过去这一年 keeps its 这一年; a bare 一年 in 这一年 goes
@@ -978,7 +977,7 @@ def _is_suffix_only(group: list[_Atom]) -> bool:
 
 def _continues_story(text: str, last_point_end: int, start: int) -> bool:
     """Is a date told earlier in the same paragraph? Then 1个月后 counts from that event, not from today."""
-    return last_point_end >= 0 and "\n" not in text[last_point_end:start]
+    return last_point_end >= 0 and text.find("\n", last_point_end, start) < 0
 
 
 def _duration_found(
