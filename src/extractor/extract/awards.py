@@ -56,6 +56,7 @@ _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
 _PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省|自治区")
 _CONTEST_IN_SENTENCE = re.compile(r"在([^，,。；;在]{2,60})(?:中|上)(?=[，,]|[^，,。；;]{0,12}获)")
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
+_LEVEL_OF_SUFFIX: dict[str, Level] = {"省": "provincial", "市": "municipal", "区": "district", "县": "district"}
 _RULE_OF_FORM = {"plain": "award.trigger", "passive": "award.passive", "active": "award.active"}
 _COUNT_TAILS = ("以上", "左右")  # words after a count (3项以上)
 _NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}(?:、[一二三四五六七八九十特金银铜甲乙]{1,2})*$")
@@ -868,8 +869,8 @@ def _level(article: _Article, start: int | None, name: str) -> Level | None:
     if start is not None:
         first_start, first_end, first = article.segmented.word_at(start)
         if first_start == start and len(first) >= 3:
-            suffix_level = {"省": "provincial", "市": "municipal", "区": "district", "县": "district"}.get(first[-1])
+            suffix_level = _LEVEL_OF_SUFFIX.get(first[-1])
             if suffix_level == "municipal" and _provincial_cities(article):
                 return "provincial"
-            return suffix_level  # type: ignore[return-value]
+            return suffix_level
     return None
