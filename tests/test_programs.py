@@ -19,7 +19,7 @@ from extractor import extract_file
 from extractor.evaluate import normalize_text
 from extractor.extract import ExtractContext
 from extractor.extract._spans import strip_quote_marks
-from extractor.extract.programs import _prepare, _quote_groups, find_programs, _judge_quote
+from extractor.extract.programs import _TAG_BREAK, _prepare, _quote_groups, find_programs, _judge_quote
 from extractor.lexicon import load_lexicon
 from extractor.models import Program
 from extractor.segment import SEGMENTERS, get_segmenter, segment_text
@@ -215,6 +215,29 @@ def test_programs_table(sentence: str, expected: list[tuple[str, Any]], backend:
     for program in programs:
         assert sentence[program.start : program.end] == program.text
         assert strip_quote_marks(program.text).strip() == program.name.replace("‘", "").strip()
+
+
+# Spans with marks: a name's words are tagged from its last mark on (_name_start), which holds
+# only if a tagger cuts the words after a mark as it does when the span starts before it.
+MARKED_SPANS = [
+    "选派省市、区、县三级政协委员入驻工作室",
+    "推行“3+2+N”家庭医生签约服务模式",
+    "开设《西兰卡普》《南溪号子》等校本选修课",
+    "与华南农业大学(重庆)共建乡村振兴实践基地",
+    "打造C#/5G+智慧校园云平台",
+    "激活村集体经济“一池春水”,建成电商直播基地",
+]
+
+
+@pytest.mark.parametrize("backend", SEGMENTERS)
+@pytest.mark.parametrize("span", MARKED_SPANS)
+def test_words_after_a_mark_do_not_depend_on_what_precedes_it(span: str, backend: str) -> None:
+    tagger = get_segmenter(backend, load_lexicon())
+    whole = [tuple(pair) for pair in tagger.tag(span)]
+    for mark in _TAG_BREAK.finditer(span):
+        after = [tuple(pair) for pair in tagger.tag(span[mark.end() :])]
+        up_to_mark, from_mark = whole[: len(whole) - len(after)], whole[len(whole) - len(after) :]
+        assert from_mark == after and up_to_mark[-1][0] == mark.group()
 
 
 def test_distinct_names_keep_every_mention() -> None:
