@@ -224,6 +224,7 @@ class _Article:
     clauses: ClauseIndex
     blocked: _Cover  # honours and the contests they were won in
     contests: _Cover  # the contests alone
+    heads: list[re.Match[str]]  # the heads of unquoted names, read by two rules
     around: dict[int, tuple[str, str]] = field(default_factory=dict)  # a quote group's start -> _around
     idioms: dict[str, bool] = field(default_factory=dict)  # a quoted name -> _is_idiom
 
@@ -250,7 +251,9 @@ def _prepare(segmented: SegmentedText, lexicon: Lexicon) -> _Article:
     quotes, clauses = quotes_and_clauses(segmented)
     quotes.spans  # every quote is judged: pair them all at once, before the awards look some up
     honours, contests = award_spans(segmented, lexicon)
-    return _Article(segmented, _vocabulary(lexicon), quotes, clauses, _Cover(honours + contests), _Cover(contests))
+    vocabulary = _vocabulary(lexicon)
+    heads = list(vocabulary.head_pattern.finditer(segmented.text))
+    return _Article(segmented, vocabulary, quotes, clauses, _Cover(honours + contests), _Cover(contests), heads)
 
 
 # ---------------------------------------------------------------- 《…》
@@ -499,7 +502,7 @@ def _counted_lists(article: _Article) -> list[_Found]:
     text = article.segmented.text
     vocabulary = article.vocabulary
     found = []
-    for head in vocabulary.head_pattern.finditer(text):
+    for head in article.heads:
         # Heads are rarer than numbers: find the head, then the count before it (四个平台).
         match = vocabulary.counted_head.search(text, max(head.start() - 8, 0), head.end())
         if match is None or match.end() != head.end():
@@ -544,7 +547,7 @@ def _headed_names(article: _Article) -> list[_Found]:
     vocabulary = article.vocabulary
     segmented = article.segmented
     found = []
-    for match in vocabulary.head_pattern.finditer(text):
+    for match in article.heads:
         head_start, head_end = match.span()
         if not segmented.is_boundary(head_end) or article.quotes.covering(head_start) is not None:
             continue
