@@ -200,6 +200,12 @@ def test_the_tables_cover_every_kind_and_enough_rows() -> None:
         ("重庆市黔江民族中学校创新模式。黔江民族中学高度重视思政课。", "黔江民族中学", "重庆市黔江民族中学校"),
         ("万盛经开区职教中心办学。万盛职教中心被遴选。", "万盛职教中心", None),  # not written inside: no alias
         ("黔江民族中学高度重视。重庆市黔江民族中学校全面贯彻方针。", "黔江民族中学", "重庆市黔江民族中学校"),
+        # Two longer names hold the short form: the longest is the full name, read first or not.
+        (
+            "黔江民族中学校创新模式。重庆市黔江民族中学校全面贯彻方针。黔江民族中学高度重视。",
+            "黔江民族中学",
+            "重庆市黔江民族中学校",
+        ),
     ],
 )
 def test_a_short_form_points_to_the_full_name(text: str, short: str, full: str | None) -> None:

@@ -143,6 +143,7 @@ NOT_PEOPLE = [
     "委员来小院走访。",  # 来 is a verb here, not a surname
     "走访安德、唐昌等6个镇。",  # jieba tags the towns nr; 等 counts places
     "调研组走访了唐昌、安德等社区，又在唐昌镇召开座谈会。",  # 唐昌 is written as a town
+    "调研组走访了唐昌、安德、石羊等社区，又在唐昌镇召开座谈会。",  # the list's third name, read from 等, is a town
 ]
 
 ROWS = ROLE_BEFORE + SPLIT_NAMES + ROLE_AFTER_AND_CONTEXT + [(text, []) for text in NOT_PEOPLE]
