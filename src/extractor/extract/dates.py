@@ -366,6 +366,9 @@ def _excluded(grammar: _Grammar, text: str, start: int, end: int) -> bool:
 # ----------------------------------------------------------------------------- points
 
 
+_NO_OFFSETS = (None,) * 6
+
+
 @dataclass(slots=True)
 class _Point:
     """What a point expression says, before it is resolved against a reference date."""
@@ -399,6 +402,14 @@ class _Point:
 
     def has_year(self) -> bool:
         return self.year is not None or self.year_offset is not None or self.century is not None
+
+    def has_offset(self) -> bool:
+        """Is the point counted from the reference date (去年, 上周, 明天)?"""
+        offsets = (
+            self.century_offset, self.year_offset, self.quarter_offset,
+            self.month_offset, self.week_offset, self.day_offset,
+        )  # fmt: skip
+        return offsets != _NO_OFFSETS  # a tuple compare, cheaper than any() over a generator
 
 
 def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
@@ -530,8 +541,7 @@ def _apply_relative(point: _Point, row: TimeRelativeRow) -> None:
 
 
 def _is_relative(point: _Point) -> bool:
-    offsets = (point.century_offset, point.year_offset, point.quarter_offset, point.month_offset, point.week_offset)
-    if any(offset is not None for offset in offsets) or point.day_offset is not None:
+    if point.has_offset():
         return True
     named_part = point.quarters or point.half or point.season or point.festival
     return not point.has_year() and point.month is None and (
@@ -594,11 +604,7 @@ def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
 
 def _resolve(point: _Point, reference: date | None) -> str | None:
     """The value of a point: ``2022-08``, ``XXXX-01-08``, ``2023-Q1``; None when it needs a missing reference."""
-    offsets = (
-        point.century_offset, point.year_offset, point.quarter_offset,
-        point.month_offset, point.week_offset, point.day_offset,
-    )  # fmt: skip
-    if point.event_unit or (reference is None and any(offset is not None for offset in offsets)):
+    if point.event_unit or (reference is None and point.has_offset()):
         return None
     year, month, day = point.year, point.month, point.day
     if point.century_offset is not None and reference is not None:
