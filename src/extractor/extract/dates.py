@@ -1088,7 +1088,8 @@ _ASCII_DIGITS = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789/")
 
 def _ascii_digits(text: str) -> str:
     """``text`` with full-width digits made ASCII (２０２４年 reads as 2024年); offsets do not move."""
-    return text.translate(_ASCII_DIGITS) if re.search(f"[{_FULL_WIDTH_DIGITS}]", text) else text
+    has_full_width = any(digit in text for digit in _FULL_WIDTH_DIGITS)  # a character search is faster than a regex
+    return text.translate(_ASCII_DIGITS) if has_full_width else text
 
 
 _NAME_MARKS = (("“", "”"), ("《", "》"), ("「", "」"))
