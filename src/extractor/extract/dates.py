@@ -1102,13 +1102,13 @@ def _name_patterns() -> tuple[re.Pattern[str], ...]:
     # For each kind of mark, a name: the opening mark, no mark of that kind and no clause punctuation,
     # the closing mark. Compiled on first use, not at import.
     return tuple(
-        re.compile(f"{opening}[^{re.escape(opening + closing + _CLAUSE_PUNCTUATION)}]*{closing}")
+        re.compile(f"{re.escape(opening)}[^{re.escape(opening + closing + _CLAUSE_PUNCTUATION)}]*{re.escape(closing)}")
         for opening, closing in _NAME_MARKS
     )
 
 
 def _name_spans(text: str) -> list[list[tuple[int, int]]]:
-    """For each kind of mark, the offsets (opening, closing) of the short names it encloses, left to right.
+    """For each kind of mark, the offsets (opening, closing) of the names it encloses, left to right.
 
     Quoted speech (“我们每周三开展活动。”) has clause punctuation, so it is no name.
 
