@@ -668,7 +668,8 @@ def _name_start(article: _Article, window_start: int, body_start: int, head_star
     if head_start - window_start < 2:
         return None
     text = article.segmented.text
-    # The walk back stops at the window's last mark (、, ”, …): tag only the words after it.
+    # The walk back stops at the window's last mark (、, ”, …), a word of its own: tag only the
+    # words after it (see _TAG_BREAK) and put the mark before them, tagged as taggers tag marks.
     tokens = [(text[body_start - 1], "x")] if body_start > window_start else []
     if body_start < head_start:
         tokens += article.segmented.tag_span(body_start, head_start)
