@@ -267,7 +267,7 @@ def _first_chars(words: Iterable[str]) -> str:
     return "".join(sorted({word[0] for word in words}))
 
 
-def _two_char_gate(words: Iterable[str]) -> str:
+def _two_char_gate(words: list[str]) -> str:
     """A pattern true where one of ``words`` may start: its first two characters (or a one-character word).
 
     >>> _two_char_gate(["建党节", "建军节", "晚"])
@@ -275,8 +275,9 @@ def _two_char_gate(words: Iterable[str]) -> str:
     """
     longer = [word for word in words if len(word) > 1]
     singles = _first_chars(word for word in words if len(word) == 1)
-    pair = "[%s][%s]" % (re.escape(_first_chars(longer)), re.escape(_first_chars(word[1:] for word in longer)))
-    return f"{pair}|[{re.escape(singles)}]" if singles else pair
+    tests = [f"[{re.escape(_first_chars(longer))}][{re.escape(_first_chars(word[1:] for word in longer))}]"] if longer else []
+    tests += [f"[{re.escape(singles)}]"] if singles else []
+    return "|".join(tests) or "(?!)"
 
 
 def _grammar(lexicon: Lexicon) -> _Grammar:
