@@ -296,6 +296,7 @@ def _prepare(segmented: SegmentedText, lexicon: Lexicon, title: str) -> _Article
 
 
 def _provincial_cities(article: _Article) -> bool:
+    """Are the article's 市级 honours provincial? Read once, when the first one asks."""
     if article.provincial_cities is None:
         article.provincial_cities = _in_municipality(article.vocabulary, article.title, article.segmented.text)
     return article.provincial_cities
