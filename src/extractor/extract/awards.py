@@ -481,9 +481,13 @@ def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
     """Ranks counted after the sentence says prizes were won (…全部获奖,其中一等奖5名、二等奖4名)."""
     text = article.segmented.text
     vocabulary = article.vocabulary
-    found = []
+    found: list[_Item] = []
+    # Only a rank after a 获 can be counted as won: the text before the first 获 holds none.
+    first_win = text.find("获")
+    if first_win < 0:
+        return found
     # A rank's last character before a number is rare: find it first, then read the rank back.
-    for hit in vocabulary.rank_count_gate.finditer(text):
+    for hit in vocabulary.rank_count_gate.finditer(text, first_win + 1):
         end = hit.end()
         rank = vocabulary.rank_pattern.search(text, max(end - 16, 0), end) if text.endswith(vocabulary.rank_words, 0, end) else None
         count = vocabulary.lead_count.match(text, end)
