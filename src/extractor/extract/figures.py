@@ -244,7 +244,9 @@ def _read_figure(match: re.Match[str], article: _Article, grammar: _Grammar) -> 
     else:
         unit_start, unit_end = match.span("unit")
         if number in ("一", "二") or text.startswith(unit, unit_end):
-            return None  # 一 is an article (一名区委常委), 二 ranks (二班: a count of two says 两); 一项项
+            # 一 is an article (一名区委常委), 二 ranks (二班: a count of two says 两), and a
+            # doubled measure word says "every one" (一项项荣誉, 一个个成果).
+            return None
         if _bare_power(number, prefix, infix):
             return None  # 万人, 千家, 百名: a bare power is a manner of speaking unless 余/多 or 近/逾 qualify it
         if unit.partition("/")[0] not in grammar.units and not is_counted_time(
