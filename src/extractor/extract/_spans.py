@@ -31,12 +31,13 @@ _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", 
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _MARKS = "“”‘’《》〈〉「」『』\""
 CLOSING_MARKS = "”’》〉」』\""
-# A quote with no mark and no line break inside (one match), else a single mark. The look-ahead
-# lets the engine skip to the next mark at once.
+# A quote with no mark and no line break inside (one match), else a single mark. Every branch
+# starts with a literal mark, so the engine skips straight to the next mark (a character class
+# as the last branch would make it try each position in turn).
 _QUOTE_OR_MARK = re.compile(
-    f"(?=[{_MARKS}])(?:"
-    + "|".join(f"{re.escape(opener)}[^{_MARKS}\\n]*{re.escape(closer)}" for opener, closer in _PAIRS.items())
-    + f"|[{_MARKS}])"
+    "|".join(f"{re.escape(opener)}[^{_MARKS}\\n]*{re.escape(closer)}" for opener, closer in _PAIRS.items())
+    + "|"
+    + "|".join(re.escape(mark) for mark in _MARKS)
 )
 _QUOTE_MARK_RUN = re.compile(f"[{_MARKS}]")
 # What ends a clause: commas, stops, colons, semicolons, ellipses, line breaks (not 、).
