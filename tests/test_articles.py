@@ -58,6 +58,12 @@ def test_a_trailing_byline_is_cut_from_the_last_paragraph(sample_text):
         ("标题\n\n本报讯(记者 吴晓梅)12月26日,记者获悉,内容。", "标题", None, ["吴晓梅"]),
         ("标题\n\n新华社北京3月5日电(记者 王明 李华)内容,很长。", "标题", None, ["王明", "李华"]),
         ("标题 两部分\n\n发布时间:2023-11-03\n\n记者 钟晓岚\n\n正文,内容。\n\n小标题\n\n正文,内容。", "标题 两部分", None, ["钟晓岚"]),
+        # A headline led by a place and a colon, over the page's publish line (which never joins it).
+        ("丹岭县:织密服务网 看病更舒心\n\n发布时间:2024-06-18  来源:县融媒体中心\n\n正文,内容。", "丹岭县:织密服务网 看病更舒心", None, []),
+        # Page furniture: a breadcrumb trail above, buttons below.
+        ("首页 > 新闻中心 > 乡镇动态\n\n标题 两部分\n\n正文,内容。\n\n【打印本页】　【关闭窗口】", "标题 两部分", None, []),
+        ("标题\n\n正文,内容。\n\n(记者 程晓雯 通讯员 沈雨桐)", "标题", None, ["程晓雯", "沈雨桐"]),
+        ("标题\n\n正文,内容。\n\n(武岚县融媒体中心 黄晓燕 苏文杰)", "标题", None, ["黄晓燕", "苏文杰"]),
     ],
 )
 def test_article_metadata(page, title, subtitle, authors):
@@ -71,6 +77,13 @@ def test_article_metadata(page, title, subtitle, authors):
         ("甲文标题\n\n甲文正文,内容。\n\n张三\n\n乙文标题\n\n乙文正文,内容。\n\n李四", ["甲文标题", "乙文标题"]),
         ("甲文标题\n\n甲文正文,内容。\n\n小标题\n\n更多正文,内容。", ["甲文标题"]),
         ("甲文标题\n\n正文,内容。\n\n张三\n\n链接》\n\n补充材料\n\n◎要点一。\n\n乙文标题\n\n正文,内容。", ["甲文标题", "乙文标题"]),
+        # The first article's byline stood on top, so nothing closed it: what lies under the next headline tells.
+        ("甲文标题\n\n记者 张三\n\n正文,内容。\n\n乙文标题\n\n本报讯 3月1日,内容。", ["甲文标题", "乙文标题"]),
+        ("甲文标题\n\n记者 张三\n\n正文,内容。\n\n乙文标题\n\n本报记者 李四\n\n正文,内容。", ["甲文标题", "乙文标题"]),
+        ("甲文标题\n\n记者 张三\n\n正文,内容。\n\n乙文标题 两部分\n——副题\n\n正文,内容。", ["甲文标题", "乙文标题 两部分"]),
+        ("甲文标题\n\n本报讯(记者 张三)正文,内容。\n\n链接:\n\n大事记\n\n2019年5月,协会成立。\n\n乙文标题\n\n正文,内容。",
+         ["甲文标题", "乙文标题"]),
+        ("甲文标题\n\n记者 张三\n\n正文,内容。\n\n小标题\n\n更多正文,内容。", ["甲文标题"]),  # a section heading
     ],
 )
 def test_a_byline_closes_an_article_and_the_next_headline_opens_one(page, titles):
@@ -98,3 +111,21 @@ def test_a_publish_line_above_the_headline_stays_in_the_text_of_the_article_belo
 def test_photo_credits_are_not_authors(credit):
     (article,) = _split(f"标题\n\n正文,内容。\n\n{credit}\n\n张三 李四")
     assert article.photo_credit == credit and article.authors == ["张三", "李四"]
+
+
+@pytest.mark.parametrize(
+    "page, captions, text",
+    [
+        # A caption with its photographer's credit, cutting into a sentence.
+        ("标题\n\n在科技特派员指导下,他的120亩凤丹采用林下套种模式,去年亩均收益\n◎科技特派员在基地指导农户。 沈雨桐 摄\n达到4800元,提高近三成。",
+         ["◎科技特派员在基地指导农户。 沈雨桐 摄"], "在科技特派员指导下,他的120亩凤丹采用林下套种模式,去年亩均收益达到4800元,提高近三成。"),
+        # One standing between paragraphs, led by 图为; the paragraph after it is not joined to it.
+        ("标题\n\n第一段,正文。\n\n图为学生在课后学习棕扇舞。(记者 杨丽琼 摄)\n同时,第二段正文。", ["图为学生在课后学习棕扇舞。(记者 杨丽琼 摄)"],
+         "第一段,正文。\n同时,第二段正文。"),
+        # A bullet with no credit is text, not a caption.
+        ("标题\n\n成果如下:\n\n◎“某技术”获省科学技术奖一等奖;\n\n◎“某工艺”获二等奖。", [], "成果如下:\n◎“某技术”获省科学技术奖一等奖;\n◎“某工艺”获二等奖。"),
+    ],
+)
+def test_photo_captions_are_set_aside(page, captions, text):
+    (article,) = _split(page)
+    assert (article.captions, article.text) == (captions, text)

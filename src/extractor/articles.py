@@ -16,11 +16,11 @@ offsets point into it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
 import regex
 
-from .reading import META_LINE, Page, repair_layout  # noqa: F401  (repair_layout: used in the doctest)
+from .reading import META_LINE, SIDEBAR_LINE, Page, is_photo_caption, repair_layout  # noqa: F401  (repair_layout: in the doctest)
 
 __all__ = ["ArticleDraft", "iter_article_drafts", "split_articles"]
 
@@ -75,7 +75,17 @@ _DATELINE_BYLINE = regex.compile(
 _PHOTO_CREDIT = regex.compile(
     r"^[（(]?(?:(?:图片|照片)由.{1,40}提供|(?:图|图片|摄影)[:：/].{1,30}|.{1,20}[ \u3000]摄(?:影)?)[）)]?$"
 )
-_SIDEBAR = regex.compile(r"^(?:相关)?(?:链接|延伸阅读|背景资料|小贴士|相关新闻)[》>:：]*$")
+# A whole byline in brackets at an article's end: "(记者 程晓雯 通讯员 沈雨桐)".
+_BRACKETED = regex.compile(r"^[（(](.+)[)）]$")
+# A web page's furniture, left out of the text: its breadcrumb trail ("首页 > 新闻中心 > 乡镇动态",
+# "当前位置：首页 » 政务公开") and lines of bracketed buttons ("【打印本页】 【关闭窗口】").
+_FURNITURE = regex.compile(r"^(?:当前位置[:：]\s*)?(?:首页|主页|网站首页)\s*[>»›/]|^(?:【[^】]{1,12}】[\s\u3000]*)+$")
+# A newsroom before the names of a byline: "(武岚县融媒体中心 黄晓燕 苏文杰)".
+_NEWSROOM = regex.compile(r"^\p{Han}{1,10}(?:融媒体中心|新闻中心|日报社?|晚报|报社|电视台|广播电视台|新闻网)[\s\u3000]+")
+# What opens an article's first paragraph: a dateline (本报讯, 新华社北京3月5日电, 弥川融媒讯) or a byline.
+_ARTICLE_OPENING = regex.compile(r"^(?:[\p{Han}0-9]{0,16}(?:讯|电)(?![\p{Han}])|(?:本报记者|记者|通讯员)[\s\u3000:：])")
+# A headline may be led by a place or a speaker and a colon: "丹岭县:织密县域医共体服务网 群众…".
+_HEADLINE_LEAD = regex.compile(r"^\p{Han}{2,8}[:：](?=\S)")
 _BULLET = ("◎", "●", "■", "▲", "◆", "★", "☆", "□", "•")
 _SUBTITLE = regex.compile(r"^(?:——|--|──)")
 _HEADING_MAX_CHARS = 40
@@ -102,10 +112,17 @@ def iter_article_drafts(
     sidebar_has_body = False
     size = 0  # characters of the current article so far
     pending_meta: list[str] = []  # publish lines above the first headline
-    for paragraph, captions in paragraphs:
+    pending_captions: list[str] = []  # photo captions above it
+    upcoming = _with_next(paragraphs)
+    for (paragraph, captions), following in upcoming:
         kind = _classify(paragraph, surnames)
+        if kind == "furniture":
+            continue
         if current is None and kind == "meta":
             pending_meta.append(paragraph)
+            continue
+        if kind == "caption":  # a photo caption between paragraphs: set aside like one inside a sentence
+            (current.captions if current is not None else pending_captions).append(paragraph)
             continue
         if max_chars and current is not None and current.paragraphs and size + len(paragraph) > max_chars:
             current.warnings.append(f"article cut at {max_chars} characters: it goes on in the next article")
@@ -113,24 +130,31 @@ def iter_article_drafts(
             current = ArticleDraft(warnings=[f"article cut at {max_chars} characters: this continues the one before"])
             closed = in_sidebar = sidebar_has_body = False
             size = 0
-        if kind == "heading" and (current is None or (closed and (not in_sidebar or sidebar_has_body))):
+        if kind == "heading" and (
+            current is None
+            or (closed and (not in_sidebar or sidebar_has_body))
+            # A headline over a dateline, a byline or a subtitle, or after a sidebar's text, starts an
+            # article even when the one before had its byline on top (nothing closed it).
+            or (in_sidebar and sidebar_has_body)
+            or (_has_body(current) and following is not None and _opens_article(following, surnames))
+        ):
             if current is not None:
                 yield current
-            current = ArticleDraft(title=paragraph, paragraphs=pending_meta)
-            pending_meta = []
+            current = ArticleDraft(title=paragraph, paragraphs=pending_meta, captions=pending_captions)
+            pending_meta, pending_captions = [], []
             closed = in_sidebar = sidebar_has_body = False
             size = 0
         elif current is None:
             # Text before any headline: an article without a title.
-            current = ArticleDraft(paragraphs=pending_meta)
-            pending_meta = []
+            current = ArticleDraft(paragraphs=pending_meta, captions=pending_captions)
+            pending_meta, pending_captions = [], []
             closed = False
             _add_paragraph(current, paragraph, kind, surnames)
         elif kind == "subtitle" and not _has_body(current) and current.subtitle is None:
             current.subtitle = paragraph.lstrip("—-─ ")
             current.paragraphs.append(paragraph)  # its facts are the article's too (一季度产值增长15.8%)
         elif kind == "byline":
-            current.authors.extend(_names(paragraph))
+            current.authors.extend(_names(_unbracketed(paragraph)))
             closed = closed or _has_body(current)
         elif kind == "sidebar":
             in_sidebar, sidebar_has_body = True, False
@@ -144,8 +168,8 @@ def iter_article_drafts(
             closed = _add_paragraph(current, paragraph, kind, surnames) or closed
         size += len(paragraph) + 1
         current.captions.extend(captions)
-    if current is None and pending_meta:
-        current = ArticleDraft(paragraphs=pending_meta)
+    if current is None and (pending_meta or pending_captions):
+        current = ArticleDraft(paragraphs=pending_meta, captions=pending_captions)
     if current is not None:
         yield current
 
@@ -171,11 +195,38 @@ def _add_paragraph(article: ArticleDraft, paragraph: str, kind: str, surnames: f
     return ends_with_byline
 
 
+T = TypeVar("T")
+
+
+def _with_next(items: Iterable[T]) -> Iterator[tuple[T, T | None]]:
+    """Each item with the one after it (None after the last)."""
+    iterator = iter(items)
+    previous = next(iterator, _END)
+    for item in iterator:
+        yield previous, item  # type: ignore[misc]
+        previous = item
+    if previous is not _END:
+        yield previous, None  # type: ignore[misc]
+
+
+_END = object()
+
+
+def _opens_article(following: tuple[str, list[str]], surnames: frozenset[str]) -> bool:
+    """Does this paragraph, right under a headline, show that the headline starts an article?"""
+    paragraph = following[0]
+    return bool(_ARTICLE_OPENING.match(paragraph) or _SUBTITLE.match(paragraph)) or _is_byline(paragraph, surnames)
+
+
 def _classify(paragraph: str, surnames: frozenset[str]) -> str:
     if META_LINE.match(paragraph):
         return "meta"
-    if _SIDEBAR.match(paragraph):
+    if _FURNITURE.match(paragraph):
+        return "furniture"
+    if SIDEBAR_LINE.match(paragraph):
         return "sidebar"
+    if is_photo_caption(paragraph):  # before credits: a caption may end with its credit
+        return "caption"
     if _PHOTO_CREDIT.match(paragraph):
         return "credit"
     if _is_byline(paragraph, surnames):
@@ -187,13 +238,14 @@ def _classify(paragraph: str, surnames: frozenset[str]) -> str:
     if (
         len(paragraph) <= _HEADING_MAX_CHARS
         and paragraph[-1] not in _SENTENCE_END
-        and not _SENTENCE_PUNCT.search(paragraph)
+        and not _SENTENCE_PUNCT.search(_HEADLINE_LEAD.sub("", paragraph, count=1))
     ):
         return "heading"
     return "body"
 
 
 def _is_byline(paragraph: str, surnames: frozenset[str]) -> bool:
+    paragraph = _unbracketed(paragraph)
     if _NOT_IN_BYLINE.search(paragraph):
         return False
     prefixed = _BYLINE_PREFIX.match(paragraph)
@@ -205,6 +257,12 @@ def _is_byline(paragraph: str, surnames: frozenset[str]) -> bool:
         return False
     # One bare name is a byline only when short; a 4-character line is more often a heading.
     return bool(prefixed) or len(names) > 1 or len(names[0]) <= 3
+
+
+def _unbracketed(paragraph: str) -> str:
+    """``"(记者 程晓雯)"`` -> ``"记者 程晓雯"``, ``"(县融媒体中心 黄晓燕)"`` -> ``"黄晓燕"``; others as they are."""
+    bracketed = _BRACKETED.match(paragraph)
+    return _NEWSROOM.sub("", bracketed.group(1).strip(), count=1) if bracketed else paragraph
 
 
 def _names(line: str) -> list[str]:

@@ -510,6 +510,26 @@ _HEADLINE_GAP = regex.compile(r"\S[ \u3000]+\S")
 _INNER_PUNCT = regex.compile(r"[,，。；;：:！？!?]")
 # A web page's own publish line (发布日期:2024-07-09 来源:…): metadata, never continued.
 META_LINE = regex.compile(r"^(?:发布日期|发布时间|发稿时间|日期|时间|来源|信息来源|作者|编辑|浏览次数|点击数)\s*[:：]")
+# A photo caption, whatever its length or punctuation: led by 图为/图：/◎…, or closed by the photographer's
+# credit ("◎游客在滑雪场体验滑雪。 记者 赵明阳 摄", "图为…测量血压。(记者 韦丽萍 摄)"). A ◎ line with no
+# credit is more often a list bullet, so the mark alone does not make a caption.
+_PHOTO_CAPTION = regex.compile(
+    r"^(?:图为|(?:上|下|左|右|组)?图[:：]|图片说明[:：]).{4,}"
+    r"|^.{4,}?(?:[(（](?:本报)?(?:记者|通讯员|特约摄影|摄影)?[ \u3000]*\p{Han}{2,4}(?:[ \u3000、]+\p{Han}{2,4})*[ \u3000]*摄(?:影)?[)）]"
+    r"|[ \u3000]+(?:本报记者|记者|通讯员)?[ \u3000]*\p{Han}{2,4}(?:[ \u3000、]+\p{Han}{2,4})*[ \u3000]*摄(?:影)?)$"
+)
+_PHOTO_CAPTION_MAX_CHARS = 150
+# A sidebar's heading line ("链接:", "相关链接", "链接:…主要数据(2022—2024年)"): it opens what follows.
+SIDEBAR_LINE = regex.compile(r"^(?:相关)?(?:链接|延伸阅读|背景资料|小贴士|相关新闻)(?:[》>:：]+.{0,40}|[》>:：]*)$")
+
+
+def is_photo_caption(line: str) -> bool:
+    """A photo caption by its marks, wherever it stands.
+
+    >>> is_photo_caption("◎游客在滑雪场体验滑雪乐趣。 记者 赵明阳 摄"), is_photo_caption("◎获省级奖项3项;")
+    (True, False)
+    """
+    return len(line) <= _PHOTO_CAPTION_MAX_CHARS and bool(_PHOTO_CAPTION.match(line))
 _SUBTITLE_DASHES = ("——", "--", "──")  # a subtitle line stands alone
 _NOT_CONTINUATION = ("◎", "●", "■", "▲", "◆", "★", "☆", "□", "·", "•", "—", "链接")
 
@@ -609,7 +629,14 @@ class _Paragraph:
         last = tail[-1]
         headline_like = self._has_gap and not self._has_inner_punct and last not in _SENTENCE_END
         first = self._lines[0]
-        if headline_like or _TRAILING_BYLINE.search(tail) or META_LINE.match(first) or first.startswith(_SUBTITLE_DASHES):
+        if (
+            headline_like
+            or _TRAILING_BYLINE.search(tail)
+            or META_LINE.match(first)
+            or first.startswith(_SUBTITLE_DASHES)
+            or SIDEBAR_LINE.match(first)
+            or is_photo_caption(first)
+        ):
             return False
         if last in _SENTENCE_END:
             return False
@@ -625,6 +652,8 @@ class _Paragraph:
 
 
 def _is_caption(line: str) -> bool:
+    if is_photo_caption(line):
+        return True
     return len(line) <= _CAPTION_MAX_CHARS and not _INNER_PUNCT.search(line) and line[-1] not in _SENTENCE_END
 
 
@@ -633,8 +662,8 @@ def _caption_is_followed_by_text(after: str) -> bool:
 
 
 def _can_start_continuation(line: str) -> bool:
-    # A list bullet, a sidebar marker or a headline never continues the previous sentence.
-    if line.startswith(_NOT_CONTINUATION):
+    # A list bullet, a sidebar marker, a headline or a publish line never continues the previous sentence.
+    if line.startswith(_NOT_CONTINUATION) or META_LINE.match(line):
         return False
     return not _is_headline_like(line)
 
