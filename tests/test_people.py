@@ -59,6 +59,22 @@ ROLE_BEFORE = [
     ("主持人、区政协委员李华介绍。", [("李华", "区政协委员")]),
     # A verb or an adverb after the name ends it.
     ("少年审判庭法官李静设计了课程。", [("李静", "法官")]),
+    # People of the countryside, trade and family, named by what they are (roles.tsv, person).
+    ("县农业银行城关支行行长马建新介绍,贷款已发放。", [("马建新", "行长")]),
+    ("茶农陈天佑算了一笔账。", [("陈天佑", "茶农")]),
+    ("果农刘建平介绍,今年苹果丰收。", [("刘建平", "果农")]),
+    ("主播王晓丽正在直播。", [("王晓丽", "主播")]),
+    ("农家乐经营者孙丽芳正忙着招呼客人。", [("孙丽芳", "经营者")]),
+    ("民宿经营户周桂英一边打扫一边说。", [("周桂英", "经营户")]),
+    ("木雕师傅张海生已经干了三十年。", [("张海生", "师傅")]),
+    ("尿毒症患者黄德明去年住院治疗。", [("黄德明", "患者")]),
+    ("他的儿子刘志强说。", [("刘志强", "儿子")]),
+    # 李淑芬 is tagged nrt (a name of jieba's dictionary), not nr.
+    ("委员李淑芬撰写提案。", [("李淑芬", "委员")]),
+    # 通报 follows a name like 介绍.
+    ("常务副市长钱卫东通报了全市工作。", [("钱卫东", "常务副市长")]),
+    # 刘家|兴|、: the segmenter cut the name before its last character; 、 ends it.
+    ("茶农刘家兴、果农李秀兰等人获奖。", [("刘家兴", "茶农"), ("李秀兰", "果农")]),
 ]
 
 SPLIT_NAMES = [
@@ -144,6 +160,9 @@ NOT_PEOPLE = [
     "走访安德、唐昌等6个镇。",  # jieba tags the towns nr; 等 counts places
     "调研组走访了唐昌、安德等社区，又在唐昌镇召开座谈会。",  # 唐昌 is written as a town
     "调研组走访了唐昌、安德、石羊等社区，又在唐昌镇召开座谈会。",  # the list's third name, read from 等, is a town
+    "住院患者满意度连续三年提升。",  # 满意度 starts with a surname and is tagged ns
+    "走访定安区顺安镇长青村。",  # 定安|区顺安|镇长: 区 is the suffix of the place before it
+    "刘家兴旺。",  # no 、 after 刘家|兴
 ]
 
 ROWS = ROLE_BEFORE + SPLIT_NAMES + ROLE_AFTER_AND_CONTEXT + [(text, []) for text in NOT_PEOPLE]

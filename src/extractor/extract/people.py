@@ -40,9 +40,12 @@ from ._words import HAN, reversed_word_pattern, word_alternation, word_ends
 __all__ = ["find_people"]
 
 _HAN = re.compile(f"{HAN}+")
-_NAME_TAGS = frozenset({"nr", "nrfg"})
+# nrt: jieba tags names of its dictionary so (王淑芬), not only transliterations.
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # Tags jieba gives a surname standing alone (罗 j, 刘 zg); not p, c, d as for 向 or 和.
 _SURNAME_TAGS = frozenset({"nr", "nrfg", "j", "zg", "g", "ng", "n"})
+# Tags of place and other proper names (义安 nz): a place suffix after one belongs to it.
+_PLACE_TAGS = frozenset({"ns", "nz"})
 # Tags of verbs and adverbs, which start the clause after a name.
 _PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vn", "d", "ad"})
 # Tags of ordinary words (钱袋子 n, 高质量 … ): a word of three characters tagged so is no name.
@@ -208,9 +211,12 @@ def find_people(segmented: SegmentedText, context: ExtractContext) -> list[Perso
         start, word = starts[index], words[index]
         if start in taken or not _looks_like_name(word, vocabulary):
             continue
+        previous = words[index - 1] if index else ""
+        if index and _suffix_of_place_before(segmented, index - 1, word, vocabulary):
+            continue
         if following in vocabulary.titles:
             role, rule = following, "person.role_after"
-        elif _near_place(words[index - 1] if index else "", following, vocabulary):
+        elif _near_place(previous, following, vocabulary):
             continue
         else:
             role, rule = None, "person.tagged"
@@ -281,6 +287,15 @@ def _name_at(
         and all(tag in _NAME_TAGS for _, tag in _tags(segmented, position, end + 1))
     ):
         return position, end + 1  # 护林员|罗文|芳|说: both parts tagged as a name
+    if (
+        len(word) == 2
+        and len(following) == 1
+        and text.startswith("、", end + 1)
+        and following not in vocabulary.follows
+        and _looks_like_name(word + following, vocabulary)
+        and _tagged_as_name(segmented, position, end)
+    ):
+        return position, end + 1  # 茶农|刘家|兴|、: a name of a list, cut before its last character
     if _looks_like_name(word, vocabulary):
         # 委员|沙龙|四个平台: two characters after a role are a name when tagged as one and
         # followed by the end of the clause or by 表示, 的 …; three need one of the two.
@@ -417,7 +432,10 @@ def _tags(segmented: SegmentedText, start: int, end: int) -> list[tuple[str, str
 
 
 def _tagged_as_name(segmented: SegmentedText, start: int, end: int) -> bool:
+    """One word tagged as a name, or a surname and a given name each tagged so (李 nr, 淑芬 nrt)."""
     tags = _tags(segmented, start, end)
+    if len(tags) == 2 and len(tags[0][0]) == 1:
+        return all(tag in _NAME_TAGS for _, tag in tags)
     return len(tags) == 1 and tags[0][1] in _NAME_TAGS
 
 
@@ -443,6 +461,18 @@ def _ends_name(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
 def _near_place(previous: str, following: str, vocabulary: _Vocabulary) -> bool:
     """清流镇|邵家坝|院落: a word between a place and a place noun names a place."""
     return previous.endswith(vocabulary.place_suffixes) or following.startswith(vocabulary.place_suffixes)
+
+
+def _suffix_of_place_before(segmented: SegmentedText, index: int, word: str, vocabulary: _Vocabulary) -> bool:
+    """义安|区顺安|镇长: the "surname" 区 is the suffix of the place before it (义安 ns or nz),
+    glued to the next place by the segmenter. Only such words are tagged: they are rare."""
+    if word[0] not in vocabulary.area_suffixes:
+        return False
+    previous, start = segmented.words[index], segmented.starts[index]
+    if previous in vocabulary.place_names:
+        return True
+    tags = _tags(segmented, start, start + len(previous)) if _HAN.fullmatch(previous) else []
+    return len(tags) == 1 and tags[0][1] in _PLACE_TAGS
 
 
 def _after_credit(text: str, start: int, vocabulary: _Vocabulary) -> bool:
