@@ -99,11 +99,11 @@ _FUTURE_SUFFIXES = ("后", "以后", "之后", "过后")
 _NUMBER_FIRST = "0123456789" + _CN_NUM + "第前公最近过未今几数半若"  # where _NUMBER_THEN_UNIT may start
 _NUMBER_THEN_UNIT = (
     r"(?<![\d.．〇零一二三四五六七八九十百千两])(?:最近|近|过去的?这?|未来|今后|前|第|公元?)?[\d〇零一二三四五六七八九十百千两几数半若][\d〇零一二三四五六七八九十百千两干]*"
-    r"[多余个]*[半多]?[年月日号时点分秒:：季世天周星礼学/.．\-—–－~～至到%s]"
+    r"[多余个]*[半多]?[年月日号时点分秒:：季世天周星礼学赛/.．\-—–－~～至到%s]"
 )
 _NUMERIC_ALTERNATIVES = (
     "numdate", "numym", "bareyear", "year", "century", "decade", "barequarter", "quarter", "lunardate", "baremonth", "month",
-    "bareday", "day", "barehour", "colonclock", "clock", "duration",
+    "bareday", "day", "barehour", "colonclock", "clock", "firstmonths", "duration",
 )  # fmt: skip
 
 
@@ -122,6 +122,8 @@ class _Grammar:
     festivals: dict[str, TimeFestivalRow]
     time_count_cues: frozenset[str]  # 天数: a count of days after it is a figure, not a duration
     word_atoms: dict[str, tuple[str, str]]  # see _word_atoms
+    surnames: frozenset[str]  # one-character surnames (lexicon surnames): 赵 in 书记赵国庆
+    person_roles: frozenset[str]  # titles and person nouns (lexicon roles) that stand before a name
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> _Grammar:
@@ -149,12 +151,12 @@ class _Grammar:
             "numym": _NO_DIGIT_BEFORE + r"(?P<nm_y>(?:19|20)\d\d)(?:[-/](?P<nm_m>1[0-2]|0?[1-9])|[.．](?P<nm_m2>1[0-2]|0[1-9]))"
             r"(?![\d%％万亿千百元])(?![.．]\d)",
             "bareyear": _NO_DIGIT_BEFORE + r"(?P<by>" + _YEAR_4 + r")(?=\s*" + _CONNECTOR + r"\s*(?:"
-            + _YEAR_4 + r"|\d\d)(?:学年|年))",
-            "year": r"(?:" + _NO_DIGIT_BEFORE + r"(?:(?P<y>" + _YEAR_4 + r")(?=学?年(?!历史|之久|代))|(?P<y2>\d\d)(?=年"
+            + _YEAR_4 + r"|\d\d)(?:学年|年|赛季))",
+            "year": r"(?:" + _NO_DIGIT_BEFORE + r"(?:(?P<y>" + _YEAR_4 + r")(?=学?年(?!历史|之久|代)|赛季)|(?P<y2>\d\d)(?=年"
             + _AFTER_SHORT_YEAR + r")|(?<=[于在])(?P<y3>\d\d)(?=年(?![来间内后前以之多余半的里中]))|(?P<y4>0\d)(?=年)"
             r"|(?:(?<=[，。；：\n,;:])|^)(?P<y5>[89]\d)(?=年[，,]))|" + _NO_CN_BEFORE
             + r"(?:(?P<yc>[〇零一二三四五六七八九]{4})|(?P<yc2>[〇零][〇零一二三四五六七八九]|[一二三四五六七八九]"
-            r"[〇零一二三四五六七八九](?=年" + _AFTER_SHORT_YEAR + r"))))(?P<y_unit>学年度|学年|年度|年)",
+            r"[〇零一二三四五六七八九](?=年" + _AFTER_SHORT_YEAR + r"))))(?P<y_unit>学年度|学年|年度|年|赛季)",
             "century": r"(?<![\d.．" + cn + r"])公元?(?P<ce>\d{1,2}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪"
             r"|(?<![\d.．" + cn + r"])(?P<ce2>\d{1,2}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九])世纪",
             "decade": r"(?<![\d.．" + cn + r"])(?:(?P<de4>(?:1[6-9]|20)\d)0|(?P<de>[1-9]0|[一二三四五六七八九]十))年代",
@@ -172,6 +174,8 @@ class _Grammar:
             "lunardate": _NO_CN_BEFORE + r"(?P<lc_m>" + _CN_MONTH + r")月(?P<lc_d>[初廿][一二三四五六七八九十])",
             "month": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<m>1[0-2]|0?[1-9])|(?<![" + cn + r"第])(?P<mc>" + _CN_MONTH
             + r"))(?:月份|月)(?!份额)",
+            # 今年前两个月, 2024年前5个月: the first months of a year (after 年: a bare 前两个月 may be a time ago).
+            "firstmonths": r"(?<=年)前(?P<fm>1[01]|[2-9]|十[一]?|[两二三四五六七八九])个月",
             "bareday": _NO_DIGIT_BEFORE + r"(?P<bd>3[01]|[12]\d|0?[1-9])(?=\s*" + _CONNECTOR + r"\s*(?:3[01]|[12]\d|0?[1-9])[日号])",
             "day": r"(?:" + _NO_DIGIT_BEFORE + r"(?P<d>3[01]|[12]\d|0?[1-9])|" + _NO_CN_BEFORE + r"(?P<dc>" + _CN_DAY
             + r"))(?P<d_u>日|号)",
@@ -242,9 +246,14 @@ class _Grammar:
             row.word for row in lexicon.rows("figure_context") if getattr(row, "role", None) == "time_count"
         )
         word_atoms = _word_atoms(festivals, parts, vague, relative)
-        return cls(
-            pattern, exclusions, reach, units, relative, parts, suffix_parts, vague, festivals, time_count_cues, word_atoms
+        surnames = frozenset(word for word in lexicon.words("surnames") if len(word) == 1)
+        person_roles = frozenset(
+            row.word for row in lexicon.rows("roles") if getattr(row, "kind", None) in ("title", "person")
         )
+        return cls(
+            pattern, exclusions, reach, units, relative, parts, suffix_parts, vague, festivals, time_count_cues,
+            word_atoms, surnames, person_roles,
+        )  # fmt: skip
 
 
 def _word_atoms(
@@ -303,7 +312,7 @@ def _number(text: str) -> int | Decimal:
 _LEVEL_OF_PART = {"year": "yearpart", "month": "monthpart", "day": "daypart"}
 _LEVEL_OF_KIND = {
     "numdate": "day", "numym": "month", "year": "year", "bareyear": "year", "century": "century",
-    "decade": "decade", "quarter": "yearpart", "barequarter": "yearpart", "yearsuffix": "yearpart",
+    "decade": "decade", "quarter": "yearpart", "barequarter": "yearpart", "firstmonths": "yearpart", "yearsuffix": "yearpart",
     "month": "month", "baremonth": "month", "monthsuffix": "monthpart", "day": "day", "bareday": "day",
     "festival": "festival", "lunar": "festival", "lunardate": "festival", "weekday": "weekday",
     "clock": "clock", "colonclock": "clock", "barehour": "clock",
@@ -343,10 +352,25 @@ def _scan(
             continue  # 2023年中国: 中 starts 中国; 5日晚会: 晚 starts 晚会
         if kind == "weekday" and segmented.word_at(s)[0] == s and segmented.word_at(s)[1] > e:
             continue  # 周一鸣 is a name, not Monday
+        if kind == "festival" and _given_name_after_role(grammar, segmented, s):
+            continue  # 书记赵国庆介绍: 国庆 is the given name of 赵, not National Day
         if _excluded(grammar, text, s, e):
             continue
         previous_end = e
         yield _Atom(kind, s, e, match, level)
+
+
+def _given_name_after_role(grammar: _Grammar, segmented: SegmentedText, start: int) -> bool:
+    """Does the word at ``start`` follow a lone surname that follows a title (书记|赵|国庆)?
+
+    A festival word is a common given name; a title, then a surname, then it, reads as a person.
+    """
+    if start < 2:
+        return False
+    surname_start, _, surname = segmented.word_at(start - 1)
+    if surname not in grammar.surnames or surname_start != start - 1 or surname_start == 0:
+        return False
+    return segmented.word_at(surname_start - 1)[2] in grammar.person_roles
 
 
 def _excluded(grammar: _Grammar, text: str, start: int, end: int) -> bool:
@@ -380,6 +404,7 @@ class _Point:
     year: int | None = None
     year_offset: int | None = None
     quarters: tuple[int, int] | None = None
+    months: tuple[int, int] | None = None  # 前两个月 of a year: (1, 2)
     quarter_offset: int | None = None
     half: int | None = None
     season: str | None = None
@@ -442,6 +467,8 @@ def _apply(point: _Point, atom: _Atom, grammar: _Grammar) -> None:
             number = int(_number(m["q"] if kind == "quarter" else m["bq"]))
             point.quarters = (number, number)
             point.bare = kind == "barequarter"
+    elif kind == "firstmonths":
+        point.months = (1, int(_number(m["fm"])))
     elif kind == "festival":
         point.festival = grammar.festivals[m[0]]
     elif kind in ("lunar", "lunardate"):
@@ -579,7 +606,7 @@ def _finest_level(point: _Point) -> str:
         return "day" if point.festival.day else "month"  # 腊月: a lunar month
     if point.week_offset is not None:
         return "week"
-    if point.month is not None or point.month_offset is not None:
+    if point.month is not None or point.month_offset is not None or point.months:
         return "month"
     if point.quarters or point.quarter_offset is not None:
         return "quarter"
@@ -662,6 +689,9 @@ def _resolve(point: _Point, reference: date | None) -> str | None:
         return f"{year_text}-{_two(month)}-{day:02d}"
     if month is not None:
         return f"{year_text}-{month:02d}"
+    if point.months:
+        first, last = point.months
+        return f"{year_text}-{first:02d}/{year_text}-{last:02d}"
     if point.quarters:
         first, last = point.quarters
         return f"{year_text}-Q{first}" if first == last else f"{year_text}-Q{first}/{year_text}-Q{last}"
