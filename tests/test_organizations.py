@@ -78,6 +78,13 @@ GOVERNMENT = [
     ("教育部办公厅印发通知。", [("教育部", "government")]),
     ("全国政协召开双周协商座谈会。", [("全国政协", "government")]),
     ("荣昌区住建局联合区商务局开展检查。", [("荣昌区住建局", "government")]),  # 区商务局 is a bare reference
+    ("江西省科技厅公布名单。", [("江西省科技厅", "government")]),  # the short form of 科学技术厅
+    # A rare place the segmenter cut: 者|卡乡 (a known two-character place after a lone character),
+    # 者|坝|乡 (characters before a lone 乡).
+    ("来源:荣岚县融媒体中心", [("荣岚县融媒体中心", "other")]),
+    ("在者卡乡中心小学上课。", [("者卡乡中心小学", "school")]),
+    ("在者坝乡中心小学上课。", [("者坝乡中心小学", "school")]),
+    ("赴岚县教育局调研。", [("岚县教育局", "government")]),  # a verb before the place is no part of it
     ("璧山区农技推广中心专家来到田间。", [("璧山区农技推广中心", "other")]),
     # National ministries and commissions are full names by themselves.
     ("企业入选工业和信息化部专精特新企业名单。", [("工业和信息化部", "government")]),
@@ -136,6 +143,12 @@ PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [
     ("重庆市教育科学研究院发布报告。", [("重庆市教育科学研究院", "other")]),
     ("荣昌区青少年活动中心举办夏令营。", [("荣昌区青少年活动中心", "other")]),
     ("遵义医科大学附属医院专家来校。", [("遵义医科大学附属医院", "other")]),
+    ("松江宾馆总经理表示。", [("松江宾馆", "company")]),
+    ("成都市知识产权保护中心开展培训。", [("成都市知识产权保护中心", "other")]),
+    ("青山小学教师王芳说。", [("青山小学", "school")]),  # 小学教师 in one word: a teacher of the school
+    ("企业获得宜州农商银行授信。", [("宜州农商银行", "company")]),  # 获得 a loan is no honour
+    # A body that 入选 a designation: the designation (a place and the same suffix) is no body.
+    ("重庆钒钛新材料实验室入选第三批重庆市实验室。", [("重庆钒钛新材料实验室", "other")]),
 ]
 
 NOT_ORGANIZATIONS = [
@@ -177,6 +190,11 @@ NOT_ORGANIZATIONS = [
     "提案办理协商会在社区举行。",
     "作品荣获小学组一等奖。",  # 荣获 (tagged nr) starts no name
     "学校成功申报省级高水平中等职业学校。",  # a designation
+    "中试基地入选江苏省工程研究中心。",
+    "扩大普惠性幼儿园覆盖面。",
+    "第九届浙江省高等学校科研成果奖揭晓。",  # 高等学校 is a kind of school, not one
+    "为建设美丽家乡贡献政协智慧。",  # 贡献 (tagged n) is a verb
+    "研究员扎根实验室多年。",
 ]
 
 ROWS = SCHOOLS + GOVERNMENT + PARTY_COURT_COMPANY_ASSOCIATION_OTHER + [(text, []) for text in NOT_ORGANIZATIONS]

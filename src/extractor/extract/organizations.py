@@ -45,6 +45,9 @@ _ORDINAL_COUNTERS = "届"
 # Part-of-speech tags (jieba's set) of words that name a thing: places (ns), proper names, and
 # the bound morphemes (g, zg) jieba leaves when it cannot read a rare name (溱州 → 溱/州).
 _PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "g", "zg", "ng"})
+# Tags of words that never start a name: verbs, adverbs, prepositions, conjunctions, particles,
+# pronouns, locatives.
+_FUNCTION_TAGS = frozenset({"v", "vd", "vg", "d", "p", "c", "u", "uj", "ul", "r", "f"})
 # Tags of ordinary words that may stand inside a name (民族, 实验, 产业, 求精, 附属).
 _INNER_TAGS = frozenset({"n", "nl", "vn", "an", "a", "b", "j", "s", "l", "i", "nw"})
 
@@ -60,6 +63,7 @@ class _Vocabulary:
     people_words: frozenset[str]  # titles and person nouns (干部, 党员)
     place_names: frozenset[str]
     place_suffixes: tuple[str, ...]  # longest first
+    honour_verbs: frozenset[str]  # 入选, 评为: what follows is a designation (安徽省实验室), not a body (获得 may be a loan)
 
 
 def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
@@ -80,6 +84,9 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             place_names=frozenset(names),
             place_suffixes=tuple(
                 sorted((row.word for row in places if row.kind != "name"), key=len, reverse=True)  # type: ignore[attr-defined]
+            ),
+            honour_verbs=frozenset(
+                row.word for row in lexicon.rows("award_triggers") if row.strength == "strong"  # type: ignore[attr-defined]
             ),
         )
 
@@ -131,6 +138,8 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
             if requirement == "none" and following in vocabulary.people_words:
                 continue  # 共青团|干部, 民盟|盟员: a kind of person, not the body
             start = _name_start(segmented, suffix_start, last, requirement, vocabulary, windows)
+            if start is not None and requirement == "name" and _is_designation(segmented, start, suffix_start, vocabulary):
+                break  # the honour names a kind of body, not one: no shorter suffix names one either
             if start is not None:
                 candidates.append((start, end, suffix_start, kind, requirement))
                 break  # a shorter suffix ending here (法院 of 人民法院) names the same body
@@ -199,6 +208,22 @@ def _name_start(
     return None if offset is None else window_start + offset
 
 
+def _is_designation(segmented: SegmentedText, start: int, suffix_start: int, vocabulary: _Vocabulary) -> bool:
+    """入选(第二批)安徽省实验室: a name that starts with a place right after an honour verb is a
+    designation that bodies are given, not a body (…研究中心 入选 安徽省工程研究中心)."""
+    words, starts = segmented.words, segmented.starts
+    index = bisect_left(starts, start)
+    if index == len(starts) or starts[index] != start:
+        return False
+    place = words[index]  # the first word of the name, with generic words after it (工程|研究中心)
+    if not (place in vocabulary.place_names or _is_place_word(place, vocabulary)):
+        return False
+    before = words[max(index - 2, 0) : index]  # a batch or a level may stand between: 入选|第二批|安徽省实验室
+    return bool(before) and (
+        before[-1] in vocabulary.honour_verbs or (before[0] in vocabulary.honour_verbs and before[-1] in vocabulary.stopwords)
+    )
+
+
 def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
     """The suffix must end a word: 中学 in 中学生 or 政协 in 政协委员 names no body.
 
@@ -211,6 +236,14 @@ def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> b
     text = segmented.text
     rest = text[end:word_end]
     if (rest in vocabulary.titles and word not in vocabulary.titles) or rest in vocabulary.stopwords:
+        return True
+    # 小学|教师 in one word: a person of the named school; 中共党员 names no body (a word of a bare
+    # full-name suffix and a person noun is a kind of person).
+    if (
+        rest in vocabulary.people_words
+        and word not in vocabulary.titles
+        and vocabulary.suffix_rows.get(text[word_start:end], ("", ""))[1] != "none"
+    ):
         return True
     return text[end : end + 2] in vocabulary.stopwords or text[end : end + 3] in vocabulary.stopwords
 
@@ -258,7 +291,10 @@ def _window_pieces(tags: list[tuple[str, str]], length: int, vocabulary: _Vocabu
             pieces.append(_Piece(position, word + numerals, "ordinal"))
             numerals = ""
             continue
-        role = None if numerals else _piece_role(word, tag, vocabulary)
+        if not numerals and pieces and _cuts_a_place(word, tag, pieces[-1], vocabulary):
+            role = "proper"
+        else:
+            role = None if numerals else _piece_role(word, tag, vocabulary)
         if role is None and _rare_name_character(word, pieces, vocabulary):
             role = "proper"
         if role is None:  # a verb, a preposition, a bare number …: 荣昌区成立|眼镜产业协会
@@ -278,7 +314,27 @@ def _rare_name_character(word: str, pieces: list[_Piece], vocabulary: _Vocabular
     if len(word) != 1 or not word.isalpha() or word in vocabulary.stopwords or not pieces:
         return False
     after = pieces[-1]
-    return len(after.word) == 1 and after.role == "proper"
+    if len(after.word) != 1:
+        return False
+    # Before a lone 乡, 镇 … too: 者|米|乡 is a rare place the tagger read as a particle and a
+    # measure word (or a number: then 米 reads as an inner word before the 乡).
+    if after.role == "inner" and len(pieces) > 1:
+        after = pieces[-2] if len(pieces[-2].word) == 1 else after
+    return after.role in ("proper", "admin")
+
+
+def _cuts_a_place(word: str, tag: str, place: _Piece, vocabulary: _Vocabulary) -> bool:
+    """武|岚县, 者|卡乡: a rare place of three characters that the segmenter read as a known one of
+    two after a character it left alone; the character belongs to the place (not a verb: 赴|岚县)."""
+    return (
+        len(word) == 1
+        and len(place.word) == 2
+        and place.role in ("place", "inner")  # 卡乡 is a place for one backend and a noun for the other
+        and place.word[1] in vocabulary.place_suffixes
+        and tag not in _FUNCTION_TAGS
+        and word.isalpha()
+        and word not in vocabulary.stopwords
+    )
 
 
 def _piece_role(word: str, tag: str, vocabulary: _Vocabulary) -> str | None:
