@@ -182,6 +182,10 @@ TABLE: list[tuple[str, list[A]]] = [
     ("该镇获得市级奖补资金50万元。", []),
     ("该市成功创建国家卫生城市。", [A("国家卫生城市", recipient="该市", level="national")]),
     ("该园区被评为全国最具活力园区之一。", [A("全国最具活力园区", recipient="该园区")]),
+    # ---- the counted receiver of the next trigger is no list item; 评出 confers; speech ends at its 。
+    ("在全省教学成果评选中,该校3项成果获一等奖、4项成果获二等奖。", [A("一等奖", rank="一等奖"), A("二等奖", rank="二等奖")]),
+    ("市教育局开展评选活动,评出优秀班主任40名、先进班集体12个。", [A("优秀班主任", recipient="40名"), A("先进班集体", recipient="12个")]),
+    ("教师李某说:“去年我还获得了县级优质课二等奖。”大家鼓掌。", [A("县级优质课二等奖", rank="二等奖")]),
 ]
 
 

@@ -51,6 +51,8 @@ _BATCH = re.compile(rf"(?:首批|第[{_NUMERALS}]+批|[{_NUMERALS}]+年度?)")
 _DATE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
 _LEADING_DATE = re.compile(rf"^(?:[{_NUMERALS}]{{2,4}}年(?:[{_NUMERALS}]{{1,2}}月)?(?:[{_NUMERALS}]{{1,2}}日)?(?:以来|起|初|底|末)?)")
 _EDGE_JUNK = "◎●○■□◆◇▲△★☆·•・-—*＊ \t\u3000"
+# A sentence's end inside quoted speech is no clause break (“…获得了X一等奖。”他说): an honour stops there.
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _SEPARATOR = re.compile(r"、|以及|及|和|与|(?<=[”》’」』])(?=[“《‘「『])")
 _CONJUNCTIONS = frozenset({"以及", "及", "和", "与"})
 _PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省|自治区")
@@ -466,7 +468,9 @@ def _scan(article: _Article) -> list[_Item]:
         rule = _RULE_OF_FORM[trigger.form]
         if trigger.form == "passive" and trigger.passive_at is None:
             rule = "award.wrapper"
-        found = _region_items(article, trigger, start, end, closed, recipient, rule, region.contest)
+        found = _region_items(
+            article, trigger, start, end, closed, recipient, rule, region.contest, cut_by_trigger=end == next_start
+        )
         items.extend(found)
         if found:
             previous = (sentence_start, found[-1].recipient)
@@ -518,6 +522,9 @@ def _region_end(article: _Article, start: int, limit: int) -> tuple[int, bool]:
     text = article.segmented.text
     vocabulary = article.vocabulary
     end = min(limit, start + _MAX_HONOUR, len(text))
+    sentence_end = _SENTENCE_END.search(text, start, end)
+    if sentence_end is not None:
+        end = sentence_end.start()
     for match in vocabulary.end_pattern.finditer(text, start, end):
         position = match.start()
         if position == start or _quoted_within(article, position, start):
@@ -678,6 +685,7 @@ def _region_items(
     recipient: str | None,
     rule: str,
     contest: tuple[str, int, int] | None,
+    cut_by_trigger: bool = False,
 ) -> list[_Item]:
     text = article.segmented.text
     vocabulary = article.vocabulary
@@ -689,8 +697,10 @@ def _region_items(
     if len(pieces) > 1 and rule != "award.list.continued":
         rule += ".list"
     items: list[_Item] = []
-    for piece_start, piece_end in pieces:
+    for index, (piece_start, piece_end) in enumerate(pieces):
         item_start, item_end, lead_count, tail_count = _trim(article, piece_start, piece_end)
+        if cut_by_trigger and lead_count and index and index == len(pieces) - 1:
+            continue  # 2项成果获二等奖、5项成果获三等奖: the counted last piece receives the next trigger's honour
         item_recipient = recipient
         if trigger.form == "passive" and trigger.passive_at is None:
             # 授予张三“全国劳动模范”称号: the receiver stands before the quoted honour.
