@@ -424,13 +424,13 @@ def _regions(article: _Article) -> list[_Region]:
 
     def build() -> list[_Region]:
         text = article.segmented.text
-        triggers = _find_triggers(article)
+        triggers = _without_conferrals(article, _find_triggers(article))
         regions = []
         for index, trigger in enumerate(triggers):
             next_start = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
             start = trigger.end
-            if text.startswith(("了", "过"), start):
-                start += 1
+            if text.startswith(("了", "过"), start) or (trigger.form == "active" and text.startswith("的", start)):
+                start += 1  # 为新认定的15家X授牌: the designated ones are counted after 的
             # The region stays in the trigger's clause. No clause break stands in a trigger (or 了),
             # so that clause ends where the region's would: its span is read once and kept for
             # the recipient and the contest.
@@ -444,6 +444,24 @@ def _regions(article: _Article) -> list[_Region]:
 
     # The vocabulary is one per lexicon: its identity tells lexicons apart.
     return article.segmented.memo(f"awards.regions:{id(article.vocabulary)}", build)
+
+
+def _without_conferrals(article: _Article, triggers: list[_Trigger]) -> list[_Trigger]:
+    """Drop a trigger that reads as a conferral inside the honour of the trigger before it in its clause.
+
+    In 入选教育部认定的首批X, 认定的 says who conferred X: the honour of 入选 goes on past it.
+    """
+    text = article.segmented.text
+    kept: list[_Trigger] = []
+    for trigger in triggers:
+        if (
+            kept
+            and article.vocabulary.wrapper_roles.get(text[trigger.start : trigger.end + 1]) == "conferral"
+            and article.clauses.span(kept[-1].start) == article.clauses.span(trigger.start)
+        ):
+            continue
+        kept.append(trigger)
+    return kept
 
 
 def _needs_wrapper(region: _Region) -> bool:
