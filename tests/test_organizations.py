@@ -85,6 +85,11 @@ GOVERNMENT = [
     ("在者卡乡中心小学上课。", [("者卡乡中心小学", "school")]),
     ("在者坝乡中心小学上课。", [("者坝乡中心小学", "school")]),
     ("赴岚县教育局调研。", [("岚县教育局", "government")]),  # a verb before the place is no part of it
+    ("全市以米川县第一中学为龙头。", [("米川县第一中学", "school")]),  # 以米川县: the 以 glued to the place
+    # A conjunction between two words of one name, after a named body.
+    ("湖州市政协社会和法制委员会组织调研。", [("湖州市政协社会和法制委员会", "other")]),
+    ("重庆市文化和旅游发展委员会发布通知。", [("重庆市文化和旅游发展委员会", "other")]),
+    ("荣昌区人民政府和企业协会共同主办。", [("荣昌区人民政府", "government")]),  # it joins no two names
     ("璧山区农技推广中心专家来到田间。", [("璧山区农技推广中心", "other")]),
     # National ministries and commissions are full names by themselves.
     ("企业入选工业和信息化部专精特新企业名单。", [("工业和信息化部", "government")]),
@@ -195,6 +200,7 @@ NOT_ORGANIZATIONS = [
     "第九届浙江省高等学校科研成果奖揭晓。",  # 高等学校 is a kind of school, not one
     "为建设美丽家乡贡献政协智慧。",  # 贡献 (tagged n) is a verb
     "研究员扎根实验室多年。",
+    "学校和家长委员会共同商议。",  # a conjunction with no named body before it
 ]
 
 ROWS = SCHOOLS + GOVERNMENT + PARTY_COURT_COMPANY_ASSOCIATION_OTHER + [(text, []) for text in NOT_ORGANIZATIONS]

@@ -110,6 +110,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
     text = segmented.text
     reversed_text = segmented.memo("text.reversed", lambda: text[::-1])
     words, starts = segmented.words, segmented.starts
+    joiners = _joiners(context.lexicon, segmented, vocabulary)
     candidates = []
     windows: dict[tuple[str, str], int | None] = {}  # the same name recurs: read the words before it once
     read_starts: set[int] = set()  # suffix starts already read with their longest suffix
@@ -137,7 +138,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
             kind, requirement = vocabulary.suffix_rows[suffix]
             if requirement == "none" and following in vocabulary.people_words:
                 continue  # 共青团|干部, 民盟|盟员: a kind of person, not the body
-            start = _name_start(segmented, suffix_start, last, requirement, vocabulary, windows)
+            start = _name_start(segmented, suffix_start, last, requirement, vocabulary, joiners, windows)
             if start is not None and requirement == "name" and _is_designation(segmented, start, suffix_start, vocabulary):
                 break  # the honour names a kind of body, not one: no shorter suffix names one either
             if start is not None:
@@ -188,6 +189,7 @@ def _name_start(
     last: int,
     requirement: str,
     vocabulary: _Vocabulary,
+    joiners: frozenset[str],
     windows: dict[tuple[str, str], int | None],
 ) -> int | None:
     """Where the name that ends with the suffix at ``suffix_start`` starts, or None when there is none.
@@ -195,7 +197,7 @@ def _name_start(
     ``last`` is the index of the word before the suffix (of the word the suffix starts in, when
     the segmenter cut across the suffix's start).
     """
-    window_start = _window_start(segmented, suffix_start, last, vocabulary)
+    window_start = _window_start(segmented, suffix_start, last, vocabulary, joiners)
     if window_start == suffix_start:
         return suffix_start if requirement == "none" else None
     window = segmented.text[window_start:suffix_start]
@@ -254,7 +256,9 @@ def _inside_word(text: str, word_start: int, suffix_start: int, vocabulary: _Voc
     return word_start == suffix_start - 1 and text[word_start] not in vocabulary.place_suffixes
 
 
-def _window_start(segmented: SegmentedText, suffix_start: int, last: int, vocabulary: _Vocabulary) -> int:
+def _window_start(
+    segmented: SegmentedText, suffix_start: int, last: int, vocabulary: _Vocabulary, joiners: frozenset[str]
+) -> int:
     """Where the words that may name the body before a suffix start (``suffix_start`` if none may).
 
     ``last`` is the index of the word that holds the character before the suffix. The window
@@ -265,12 +269,17 @@ def _window_start(segmented: SegmentedText, suffix_start: int, last: int, vocabu
         return suffix_start  # 中小学校 is no 中 + 小学校
     # Names are written with letters and digits only: punctuation, quotes and spaces end them.
     # A stop word ends the name too: the window starts after it (在|荣昌区|政协), and when it is
-    # the last word (全区|学校, 7所|学校, 的|学校) there is nothing to tag.
+    # the last word (全区|学校, 7所|学校, 的|学校) there is nothing to tag. A conjunction between
+    # two name words is left to the tagger (政协|社会|和|法制|委员会).
     limit = suffix_start - _MAX_PREFIX_CHARS
     index = last
     while index >= 0 and starts[index] >= limit:
         word = words[index]
-        if word in vocabulary.stopwords or not word.isalnum():
+        if not word.isalnum():
+            break
+        if word in vocabulary.stopwords and not (
+            word in joiners and last > index > 0 and words[index - 1] not in vocabulary.stopwords
+        ):
             break
         index -= 1
     return starts[index + 1] if index < last else suffix_start
@@ -282,8 +291,15 @@ def _window_pieces(tags: list[tuple[str, str]], length: int, vocabulary: _Vocabu
     position = length  # the tagger's words make up the window
     numerals = ""  # numerals read right to left, waiting for their 第 (第一|〇|四中学)
     singles = admins = 0
+    joint = None  # the index in pieces of a conjunction between two name words (社会|和|法制)
     for word, tag in reversed(tags):
         position -= len(word)
+        if tag == "c" and len(word) == 1 and not numerals and joint is None and pieces and pieces[-1].role == "inner":
+            joint = len(pieces)
+            pieces.append(_Piece(position, word, "joint"))
+            continue
+        if joint == len(pieces) - 1 and _piece_role(word, tag, vocabulary) != "inner":
+            break  # a conjunction joins two nouns of one name, not two names (荣昌区政协|和|内江市政协)
         if not word.strip(_NUMERALS):
             numerals = word + numerals
             continue
@@ -299,13 +315,29 @@ def _window_pieces(tags: list[tuple[str, str]], length: int, vocabulary: _Vocabu
             role = "proper"
         if role is None:  # a verb, a preposition, a bare number …: 荣昌区成立|眼镜产业协会
             break
+        if role == "place" and word[0] in vocabulary.stopwords and _is_place_word(word[1:], vocabulary):
+            pieces.append(_Piece(position + 1, word[1:], role))  # 以弥川县: a preposition glued to the place ends the name
+            break
         pieces.append(_Piece(position, word, role))
         singles += len(word) == 1
         admins += role == "admin"
+    if joint is not None and not any(piece.role in ("place", "proper", "body") for piece in pieces[joint + 1 :]):
+        pieces = pieces[:joint]  # a joined name needs a named body before it (定川市政协|社会和法制委员会)
     pieces.reverse()
     if singles > 1:
         pieces = _merge_single_characters(pieces)
     return _merge_admin_suffixes(pieces) if admins else pieces
+
+
+def _joiners(lexicon: Lexicon, segmented: SegmentedText, vocabulary: _Vocabulary) -> frozenset[str]:
+    """The one-character stop words the tagger reads as conjunctions (和, 及): they may stand between
+    two words of one name. Found once per lexicon and tagger."""
+    tagger = segmented.segmenter
+
+    def build() -> frozenset[str]:
+        return frozenset(word for word in vocabulary.stopwords if len(word) == 1 and tagger.tag(word) == [(word, "c")])
+
+    return lexicon.memo(f"organizations.joiners.{tagger.name}", build)
 
 
 def _rare_name_character(word: str, pieces: list[_Piece], vocabulary: _Vocabulary) -> bool:
@@ -402,7 +434,7 @@ def _merge_admin_suffixes(pieces: list[_Piece]) -> list[_Piece]:
         if piece.role != "admin":
             merged.append(piece)
             continue
-        if not merged or merged[-1].role in ("ordinal", "time") or (len(merged[-1].word) < 2 and merged[-1].role == "inner"):
+        if not merged or merged[-1].role in ("ordinal", "time", "joint") or (len(merged[-1].word) < 2 and merged[-1].role == "inner"):
             merged = []
             continue
         before = merged.pop()
