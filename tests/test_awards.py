@@ -189,6 +189,9 @@ TABLE: list[tuple[str, list[A]]] = [
     # ---- 认定的 after another trigger says who conferred; alone it designates what follows
     ("该课程入选教育部认定的首批国家级一流本科课程。", [A("首批国家级一流本科课程")]),
     ("会上,市农业农村局为新认定的8家市级示范家庭农场授牌。", [A("市级示范家庭农场")]),
+    # ---- a longer honour head wins over a no-honour ending (…技术)
+    ("“水稻绿色高产栽培技术”入选全省农业主推技术。", [A("全省农业主推技术")]),
+    ("该企业获得先进技术。", []),
 ]
 
 

@@ -709,7 +709,7 @@ def _region_items(
     vocabulary = article.vocabulary
     if trigger.form == "passive" and trigger.passive_at is None and not closed:
         return []
-    if strip_quote_marks(text[start:end]).endswith(vocabulary.not_honour):
+    if _ends_as_no_honour(vocabulary, strip_quote_marks(text[start:end])):
         return []  # 获县委、县政府主要领导批示: the list shares a head that is no honour
     pieces = _pieces(article, start, end)
     if len(pieces) > 1 and rule != "award.list.continued":
@@ -749,6 +749,12 @@ def _region_items(
     return items
 
 
+def _ends_as_no_honour(vocabulary: _Vocabulary, name: str) -> bool:
+    """Does ``name`` end with a word that is no honour (…技术, …支持), unless a longer honour head
+    holds that word (农业主推技术 is a designation)?"""
+    return name.endswith(vocabulary.not_honour) and not name.endswith(vocabulary.heads)
+
+
 def _is_honour(
     article: _Article, trigger: _Trigger, name: str, rank: re.Match[str] | None, closed: bool, in_contest: bool, raw: str
 ) -> bool:
@@ -756,7 +762,7 @@ def _is_honour(
     vocabulary = article.vocabulary
     if len(name) < 2 or len(name) > _MAX_HONOUR:
         return False
-    if vocabulary.generic_pattern.search(name) or name.endswith(vocabulary.not_honour):
+    if vocabulary.generic_pattern.search(name) or _ends_as_no_honour(vocabulary, name):
         return False
     if vocabulary.money_tail.search(name):
         return False  # 获得省级专项资金1500万元: money is no honour
