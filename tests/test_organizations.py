@@ -150,6 +150,9 @@ PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [
     ("遵义医科大学附属医院专家来校。", [("遵义医科大学附属医院", "other")]),
     ("松江宾馆总经理表示。", [("松江宾馆", "company")]),
     ("成都市知识产权保护中心开展培训。", [("成都市知识产权保护中心", "other")]),
+    # A place in brackets inside the name, in half- or full-width brackets.
+    ("中国(湖州)知识产权保护中心揭牌。", [("中国(湖州)知识产权保护中心", "other")]),
+    ("中国（湖州）知识产权保护中心揭牌。", [("中国（湖州）知识产权保护中心", "other")]),
     ("青山小学教师王芳说。", [("青山小学", "school")]),  # 小学教师 in one word: a teacher of the school
     ("企业获得宜州农商银行授信。", [("宜州农商银行", "company")]),  # 获得 a loan is no honour
     # A body that 入选 a designation: the designation (a place and the same suffix) is no body.
@@ -201,6 +204,7 @@ NOT_ORGANIZATIONS = [
     "为建设美丽家乡贡献政协智慧。",  # 贡献 (tagged n) is a verb
     "研究员扎根实验室多年。",
     "学校和家长委员会共同商议。",  # a conjunction with no named body before it
+    "在(安徽)实验学校任教。",  # a place in brackets starts no name
 ]
 
 ROWS = SCHOOLS + GOVERNMENT + PARTY_COURT_COMPANY_ASSOCIATION_OTHER + [(text, []) for text in NOT_ORGANIZATIONS]

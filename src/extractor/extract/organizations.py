@@ -40,6 +40,8 @@ _MAX_PREFIX_CHARS = 16
 # The digits of ordinals in names (第一〇四中学, 第49中学).
 _NUMERALS = "〇零一二三四五六七八九十百千0123456789"
 _NUMERAL_SET = frozenset(_NUMERALS)
+# Brackets around a place inside a name: 中国(铜陵)知识产权保护中心, 中国（安徽）自由贸易试验区.
+_BRACKETS = {")": "(", "）": "（"}
 # Counters an ordinal of a name may carry: the 届 of 政协宜章县第十届委员会.
 _ORDINAL_COUNTERS = "届"
 # Part-of-speech tags (jieba's set) of words that name a thing: places (ns), proper names, and
@@ -275,6 +277,9 @@ def _window_start(
     index = last
     while index >= 0 and starts[index] >= limit:
         word = words[index]
+        if word in _BRACKETS and index > 1 and words[index - 2] == _BRACKETS[word] and words[index - 1].isalpha():
+            index -= 3  # a place in brackets, left to the tagger: 中国(铜陵)|知识产权保护中心
+            continue
         if not word.isalnum():
             break
         if word in vocabulary.stopwords and not (
@@ -292,8 +297,11 @@ def _window_pieces(tags: list[tuple[str, str]], length: int, vocabulary: _Vocabu
     numerals = ""  # numerals read right to left, waiting for their 第 (第一|〇|四中学)
     singles = admins = 0
     joint = None  # the index in pieces of a conjunction between two name words (社会|和|法制)
-    for word, tag in reversed(tags):
+    for word, tag in reversed(_bracketed_places(tags, vocabulary)):
         position -= len(word)
+        if tag == "bracket":
+            pieces.append(_Piece(position, word, "proper"))
+            continue
         if tag == "c" and len(word) == 1 and not numerals and joint is None and pieces and pieces[-1].role == "inner":
             joint = len(pieces)
             pieces.append(_Piece(position, word, "joint"))
@@ -323,10 +331,29 @@ def _window_pieces(tags: list[tuple[str, str]], length: int, vocabulary: _Vocabu
         admins += role == "admin"
     if joint is not None and not any(piece.role in ("place", "proper", "body") for piece in pieces[joint + 1 :]):
         pieces = pieces[:joint]  # a joined name needs a named body before it (定川市政协|社会和法制委员会)
+    if pieces and pieces[-1].word[0] in _BRACKETS.values():
+        pieces.pop()  # a place in brackets names what stands before it: (铜陵) starts no name
     pieces.reverse()
     if singles > 1:
         pieces = _merge_single_characters(pieces)
     return _merge_admin_suffixes(pieces) if admins else pieces
+
+
+def _bracketed_places(tags: list[tuple[str, str]], vocabulary: _Vocabulary) -> list[tuple[str, str]]:
+    """The tagged words with a place in brackets made one word tagged ``bracket``: (铜陵)."""
+    if not any(word in _BRACKETS for word, _ in tags):
+        return tags
+    joined: list[tuple[str, str]] = []
+    for word, tag in tags:
+        if word in _BRACKETS and len(joined) > 1 and joined[-2][0] == _BRACKETS[word]:
+            inside, inside_tag = joined[-1]
+            if inside_tag == "ns" or inside in vocabulary.place_names or _is_place_word(inside, vocabulary):
+                opening = joined[-2][0]
+                del joined[-2:]
+                joined.append((opening + inside + word, "bracket"))
+                continue
+        joined.append((word, tag))
+    return joined
 
 
 def _joiners(lexicon: Lexicon, segmented: SegmentedText, vocabulary: _Vocabulary) -> frozenset[str]:
