@@ -258,6 +258,8 @@ ROWS = [
     ("每周开展分享活动。", None, "每周", None, "frequency"),
     ("社会培训服务年均5000人次以上。", None, "年均", None, "frequency"),
     ("景区每晚上演灯光秀。", None, "每晚", None, "frequency"),
+    ("医生连续工作十几个小时。", None, "十几个小时", "PT10H", "duration"),
+    ("他在山区坚守了二十几年。", None, "二十几年", "P20Y", "duration"),
     ("每天开放8小时。", None, "每天", None, "frequency"),
     ("每两年举办一次。", None, "每两年", None, "frequency"),
     ("每季度通报一次。", None, "每季度", None, "frequency"),

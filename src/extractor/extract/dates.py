@@ -98,7 +98,7 @@ _FUTURE_SUFFIXES = ("后", "以后", "之后", "过后")
 # The time units of the lexicon add their first characters to the class at the end.
 _NUMBER_FIRST = "0123456789" + _CN_NUM + "第前公最近过未今几数半若"  # where _NUMBER_THEN_UNIT may start
 _NUMBER_THEN_UNIT = (
-    r"(?<![\d.．〇零一二三四五六七八九十百千两])(?:最近|近|过去的?这?|未来|今后|前|第|公元?)?[\d〇零一二三四五六七八九十百千两几数半若][\d〇零一二三四五六七八九十百千两干]*"
+    r"(?<![\d.．〇零一二三四五六七八九十百千两])(?:最近|近|过去的?这?|未来|今后|前|第|公元?)?[\d〇零一二三四五六七八九十百千两几数半若][\d〇零一二三四五六七八九十百千两干几]*"
     r"[多余个]*[半多]?[年月日号时点分秒:：季世天周星礼学赛/.．\-—–－~～至到%s]"
 )
 _NUMERIC_ALTERNATIVES = (
@@ -190,7 +190,7 @@ class _Grammar:
             "word": word_alternation(lexicon_words),
             "duration": r"(?:(?P<du_pre>最近|近|过去的?|未来|今后)(?P<du_this>这)?)?(?<![\d.．" + cn + r"])"
             r"(?:(?P<dn_low>\d+(?:\.\d+)?|[" + cn + r"]+)(?:至|到|[—–－\-~～]{1,2}))?"
-            r"(?P<dn>\d+(?:\.\d+)?|[" + cn + r"]+|[几数][十百千]?|半|若干)(?P<dn_m>多|余)?"
+            r"(?P<dn>[一二三四五六七八九]?十几|\d+(?:\.\d+)?|[" + cn + r"]+|[几数][十百千]?|半|若干)(?P<dn_m>多|余)?"
             r"(?:(?P<du_ge>个)(?P<dn_h>半|多)?(?P<du_c>" + all_units + r")|(?P<dn_h2>半|多)?(?P<du_b>" + bare_units + r"))"
             r"(?P<du_h>半)?(?P<du_sfx>以来|以前|以后|以内|之前|之后|之内|之久|过后|前|后|来|内|间|里)?",
             "tonow": r"(?<=[年月日号时分季度旬底初末天])\s*(?:至今|迄今|到现在)",  # after a subset of _CONNECTOR_AFTER
@@ -782,6 +782,8 @@ def _count(match: re.Match[str], grammar: _Grammar) -> _Count | None:
         return None
     half = "半" in ((match["dn_h"] or "") + (match["dn_h2"] or "") + (match["du_h"] or ""))
     approx = bool(match["dn_m"]) or "多" in ((match["dn_h"] or "") + (match["dn_h2"] or ""))
+    if digits.endswith("几") and len(digits) > 1:  # 十几个小时 reads like 十多个小时: ten and some
+        digits, approx = digits[:-1], True
     if digits in ("几", "数", "若干") or digits[0] in "几数":
         return _Count(None, unit, True)
     if match["dn_low"] or parse_chinese_range(digits):  # 3至5年, 两三个月: no single ISO duration
