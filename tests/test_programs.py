@@ -200,6 +200,38 @@ TABLE: list[tuple[str, list[tuple[str, Any]]]] = [
     # ---- a headed name before a person's post names the post, not a program
     ("省级名师工作室主持人李华说。", []),
     ("市级技能大师工作室领衔人王强介绍。", []),
+    # ---- 实行 introduces a way of working: a quoted list of its rules is one program
+    ("集团各校实行“课表统一、备课统一、考试统一”。", [("课表统一、备课统一、考试统一", "model")]),
+    # ---- a doubled word rolls a measure out to every unit (every village, every household)
+    ("全镇已实现“村村通”全覆盖。", [("村村通", "model")]),
+    # ---- one quote turned into another is a figure of speech, not two programs
+    ("推动“好提案”变成“好政策”。", []),
+    # ---- heads of surveys, volunteering, services, strategies, loans and tour routes
+    ("组织委员开展“稳岗惠企”专题调研。", [("稳岗惠企", "campaign")]),
+    ("团县委开展“暖冬护航”志愿服务。", [("暖冬护航", "campaign")]),
+    ("社区医生提供“健康上门”服务。", [("健康上门", "model")]),
+    ("全县深入实施“人才强县”战略。", [("人才强县", "other")]),
+    ("农商行推出“惠农e贷”“果农贷”等信贷产品。", [("惠农e贷", "brand"), ("果农贷", "brand")]),
+    ("景区推出“跟着古道看山水”精品线路4条。", [("跟着古道看山水", "other")]),
+    ("县里搭建“云上惠企”政策直达服务平台。", [("云上惠企", "platform")]),  # 服务 is a head too: the longer 服务平台 wins
+    # ---- after a program verb the object may run on to a head a dozen characters away
+    ("县妇联开展“爱心助学”贫困家庭学生资助公益活动。", [("爱心助学", "campaign")]),
+    # ---- the theme of an event
+    ("以“书香满城·悦读同行”为主题的读书月开幕。", [("书香满城·悦读同行", "campaign")]),
+    # ---- an event counted by editions, with a place in brackets or inside a quoted sentence
+    ("下月将举办第二届长江(宜昌)柑橘博览会。", [("长江(宜昌)柑橘博览会", "campaign")]),
+    ("“我们将以筹办第四届桂花文化节为契机,带动乡村旅游。”镇长说。", [("桂花文化节", "campaign")]),
+    # ---- a head followed by an organization's suffix is part of that organization's name
+    ("市化工学院精细材料工程研究中心揭牌。", []),
+    # ---- a base or platform of an organization named before it is a facility, not a program
+    ("记者来到县物流配送服务中心电商直播基地。", []),
+    ("参观了金山茶业有限公司绿色生产基地。", []),
+    # ---- a space ends a headline's part: its cue does not reach a quote after it
+    ("队伍建设 “招才引智”", []),
+    # ---- a program verb with a quote and one short action: the quote says how it is done
+    ("医院推行“先看病”结算,群众少跑腿。", [("先看病", "model")]),
+    ("社区推行“爱心积分”兑换,居民踊跃参与。", [("爱心积分", "model")]),
+    ("打造“网红”打卡点。", []),
 ]
 
 

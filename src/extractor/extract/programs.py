@@ -9,6 +9,8 @@ These rules find them:
   so the context decides: a program head after the quote (“114”模式), a program head ending the
   quoted name (“七个行动计划”), a numbered slogan (“四轮驱动”, “双创”), a program verb before it
   (开展“X”) or an emphasis cue (当好“X”, “X”字眼) — lexicon ``program_cues``;
+- ``program.quote.practice``: a quote after a program verb followed by one short action that
+  ends the object (推行“一站式”结算): the quote names how the action is done;
 - ``program.about``: an unquoted document title 关于…的实施意见 / …的通知;
 - ``program.list.counted`` and ``program.head``: unquoted names, listed before a counted head
   (委员进小院、委员沙龙四个平台) or ending with a program head (…工程, …试点; lexicon
@@ -51,11 +53,14 @@ _LONG_NAME = 10  # an unquoted name this long is specific enough without a place
 _CUE_WINDOW = 12  # a verb cue must end this close before the quote (实施党建品牌“七个行动计划”)
 _AFTER_WINDOW = 60  # characters read after a quote (a list closed by 等…活动 fits)
 _HEAD_WINDOW = 6  # modifiers allowed between a closing quote and its head (“1234”思政教育模式)
+_CUED_HEAD_WINDOW = 12  # the same after a program verb, whose object runs on (开展“X”…公益活动)
 _NUMERALS = "一二三四五六七八九十百千"
-# Numbered slogans that name a way of working: “114”, “十四五”, “七联七化”, “双创”, “四轮驱动”.
+# Numbered slogans that name a way of working: “114”, “十四五”, “七联七化”, “双创”, “四轮驱动”,
+# and the doubled word of a rollout to every unit (“班班通”, “村村通”: every class, every village).
 _SLOGAN = re.compile(
     rf"^(?:[0-9]+|[{_NUMERALS}]+|[{_NUMERALS}两][^{_NUMERALS}两][{_NUMERALS}两][^{_NUMERALS}两]"
-    rf"|双[\u4e00-\u9fff]|[{_NUMERALS}][\u4e00-\u9fff]{{3}}|[{_NUMERALS[1:]}两][\u4e00-\u9fff]{{2}})$"
+    rf"|双[\u4e00-\u9fff]|[{_NUMERALS}][\u4e00-\u9fff]{{3}}|[{_NUMERALS[1:]}两][\u4e00-\u9fff]{{2}}"
+    r"|(?P<unit>[\u4e00-\u9fff])(?P=unit)[\u4e00-\u9fff])$"
 )
 # The period of a five-year plan (“十四五”, “十五五”); 五一 and 十一 are holidays.
 _PLAN_PERIOD = re.compile(rf"^十[{_NUMERALS[:9]}]五$")
@@ -82,6 +87,9 @@ _MODIFIERS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,12}")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 # What may follow a quote that is a verb's whole object: the clause end, a list mark, 和.
 _ENDS_OBJECT = re.compile(r"(?:$|[、，,。；;！!？?：:\s)）”]|和|及|与|以及)")
+_SPACE = re.compile(r"\s")
+# Two to four characters that end a verb's object after a quote (推行“X”积分兑换, …结算和…).
+_SHORT_ACTION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?=$|[、，,。；;：:！!？?\s)）”]|和|及|与)")
 _QUOTE_OPENERS = "“‘「『\""
 # The unquoted last item of a list joined to a program found before it (…工程和国家储备林项目).
 # After 、 the head may be shared by the whole list (“青说青听”、廉洁小故事分享活动), and 等 closes
@@ -111,6 +119,8 @@ class _Vocabulary:
     program_after_pattern: re.Pattern[str]
     honour_end: re.Pattern[str]  # what ends an honour's name (称号, 名单): the quote before it is the honour
     person_words: frozenset[str]  # who a post belongs to (…工作室领衔人): the name before is no program
+    org_suffixes: frozenset[str]  # what ends an organization's name (…工程研究中心, …有限公司)
+    org_suffix_pattern: re.Pattern[str]
     generic: frozenset[str]
     level_pattern: re.Pattern[str]
     count_after: re.Pattern[str]
@@ -164,6 +174,8 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         program_after_pattern=re.compile(word_alternation(program_after)),
         honour_end=re.compile(word_alternation(honour_end)),
         person_words=frozenset(row.word for row in lexicon.rows("roles") if row.kind in ("title", "person")),
+        org_suffixes=lexicon.words("org_suffixes"),
+        org_suffix_pattern=re.compile(word_alternation(lexicon.words("org_suffixes"))),
         generic=lexicon.words("program_generic"),
         level_pattern=re.compile(word_alternation(row.word for row in lexicon.rows("level_cues")
                                                  if row.scope == "anywhere")),
@@ -176,7 +188,8 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
             r"(?=$|[，,。；;！!？?\n])"
         ),
         ordinal_event=re.compile(
-            rf"(?:首届|第[0-9{_NUMERALS}]+届)([\u4e00-\u9fffA-Za-z0-9·]{{2,20}}?(?:{campaign_heads}))"
+            rf"(?:首届|第[0-9{_NUMERALS}]+届)((?:[\u4e00-\u9fffA-Za-z0-9·]|[(（][\u4e00-\u9fff]{{2,6}}[)）]){{2,20}}?"
+            rf"(?:{campaign_heads}))"
         ),
     )
 
@@ -355,6 +368,15 @@ def _is_sentence(article: _Article, quote: QuotedSpan) -> bool:
     return len(inner) > _MAX_QUOTED or bool(_SENTENCE_MARKS.search(inner))
 
 
+def _in_quoted_name(article: _Article, offset: int) -> bool:
+    """Is ``offset`` inside a quote that is a name, not a sentence someone says? The names in
+    a quoted sentence (“我们将以筹办第六届X节为契机…”) are read like the text around it."""
+    quote = article.quotes.covering(offset)
+    if quote is None or not _is_sentence(article, quote):
+        return quote is not None
+    return any(quote.start < span.start <= offset < span.end for span in article.quotes.spans if span.depth > quote.depth)
+
+
 def _nested_groups(article: _Article, quote: QuotedSpan) -> list[list[QuotedSpan]]:
     """The groups of quotes right inside a quoted sentence, judged within its clauses."""
     text = article.segmented.text
@@ -410,19 +432,24 @@ def _judge_quote(article: _Article, quote: QuotedSpan, group: list[QuotedSpan]) 
         return "other", "program.quote.slogan"  # “十五五”期间: a plan's period, not a holiday's
     if vocabulary.emphasis_after.match(after) or vocabulary.emphasis_end.search(name):
         return None
-    head = _head_after(article, group[-1].end, after)
+    # A space ends a headline's part (平台建设 “筑巢引凤”): a cue before it governs nothing after it.
+    cue = _last_cue(vocabulary, _SPACE.split(before)[-1])
+    signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
+    # A program verb takes the whole noun after the quote (开展“X”白内障复明手术公益活动).
+    head = _head_after(article, group[-1].end, after, _CUED_HEAD_WINDOW if signal == "program" else _HEAD_WINDOW)
     if head is not None:
         return vocabulary.heads[head][0], "program.quote.head"  # type: ignore[return-value]
-    verdict = _judge_by_cues(vocabulary, name, before, after)
+    verdict = _judge_by_cues(vocabulary, name, cue, after)
+    if verdict is None and signal == "program" and _action_after(article, group[-1].end, after):
+        verdict = (cue_kind or "model"), "program.quote.practice"  # 推行“一站式”结算: how it is done
     # Tagging costs more than every other test: ask it only of a quote the cues make a program.
     if verdict is not None and _is_idiom(article, quote, name):
         return None  # 激活村集体经济“一池春水”: a figure of speech
     return verdict
 
 
-def _judge_by_cues(vocabulary: _Vocabulary, name: str, before: str, after: str) -> tuple[ProgramKind, str] | None:
+def _judge_by_cues(vocabulary: _Vocabulary, name: str, cue: str | None, after: str) -> tuple[ProgramKind, str] | None:
     """``(kind, rule)`` from the quoted name's own head and the cues around it (开展“X”, “X”示范园区)."""
-    cue = _last_cue(vocabulary, before)
     signal, cue_kind = vocabulary.cues_before[cue] if cue is not None else ("", None)
     kind = _kind_of_name(vocabulary, name)
     if kind not in (None, "none"):
@@ -461,14 +488,25 @@ def _is_idiom(article: _Article, quote: QuotedSpan, name: str) -> bool:
     return idiom
 
 
-def _head_after(article: _Article, offset: int, after: str) -> str | None:
-    """The program head that a few modifiers after a quote end with (“1234”思政教育模式 → 模式).
+def _action_after(article: _Article, offset: int, after: str) -> bool:
+    """Is the quote followed by one short action that ends the verb's object (推行“X”结算,
+    开展“X”免费筛查)? Then the quote names how the action is done; in 打造“网红”打卡点 the
+    object is a thing (打卡点), and the quote only describes it."""
+    match = _SHORT_ACTION.match(after)
+    if match is None or not article.segmented.is_boundary(offset + match.end()):
+        return False
+    return article.segmented.tag_span(offset, offset + match.end())[-1][1] in ("v", "vn")
+
+
+def _head_after(article: _Article, offset: int, after: str, reach: int) -> str | None:
+    """The program head that a few modifiers after a quote end with (“1234”思政教育模式 → 模式),
+    starting within ``reach`` characters.
 
     The head must end a word: in “学为中心”课堂教学改革 the head is 改革, not 课堂.
     """
     window = _MODIFIERS.match(after).end()
     for match in article.vocabulary.head_pattern_all.finditer(after, 0, window):
-        if match.start() <= _HEAD_WINDOW and article.segmented.is_boundary(offset + match.end()):
+        if match.start() <= reach and article.segmented.is_boundary(offset + match.end()):
             return match.group()
     return None
 
@@ -549,7 +587,7 @@ def _headed_names(article: _Article) -> list[_Found]:
     found = []
     for match in article.heads:
         head_start, head_end = match.span()
-        if not segmented.is_boundary(head_end) or article.quotes.covering(head_start) is not None:
+        if not segmented.is_boundary(head_end) or _in_quoted_name(article, head_start):
             continue
         if vocabulary.count_after.match(text, head_end) or article.is_blocked(head_start, head_end):
             continue  # 建成国家级科技工作室2个: a category counted, not one program
@@ -559,6 +597,8 @@ def _headed_names(article: _Article) -> list[_Found]:
             continue  # decided without tagging: no room for a long name, no number, no level
         if _names_a_post(article, head_end):
             continue  # 技能大师工作室领衔人: the name of a post, not of a program
+        if _followed_by(article, head_end, article.vocabulary.org_suffixes):
+            continue  # 先进材料工程研究中心: the name of an organization, not of a program
         start = _name_start(article, window_start, body_start, head_start)
         if start is None:
             continue
@@ -577,7 +617,7 @@ def _ordinal_events(article: _Article) -> list[_Found]:
         start, end = match.span(1)
         if not segmented.is_boundary(start) or not segmented.is_boundary(end):
             continue
-        if article.quotes.covering(start) is not None or article.is_blocked(start, end):
+        if _in_quoted_name(article, start) or article.is_blocked(start, end):
             continue  # 《…》 and “…” are judged as quotes; contests go with the awards
         found.append(_Found(start, end, match.group(1), "campaign", "program.ordinal_event"))
     return found
@@ -598,7 +638,7 @@ def _joined_names(article: _Article, found: list[_Found]) -> list[_Found]:
         head = vocabulary.head_end.search(match.group(1))
         if head is None or not segmented.is_boundary(start) or not segmented.is_boundary(end):
             continue
-        if article.quotes.covering(start) is not None or article.is_blocked(start, end):
+        if _in_quoted_name(article, start) or article.is_blocked(start, end):
             continue
         start = _skip_leading_verbs(article, start, end)
         name = text[start:end]
@@ -611,16 +651,22 @@ def _joined_names(article: _Article, found: list[_Found]) -> list[_Found]:
     return joined
 
 
-def _names_a_post(article: _Article, head_end: int) -> bool:
-    """Does a person's post follow the head (…工作室领衔人, …基地主任) in one or two words?"""
+def _followed_by(article: _Article, offset: int, words: frozenset[str]) -> bool:
+    """Is the word at ``offset``, or it and the next one, one of ``words``?"""
     segmented = article.segmented
-    following = segmented.word_after(head_end)
+    following = segmented.word_after(offset)
     if not following:
         return False
-    second = segmented.word_after(head_end + len(following))
-    person_words = article.vocabulary.person_words
-    if following in person_words or following + second in person_words:
+    return following in words or following + segmented.word_after(offset + len(following)) in words
+
+
+def _names_a_post(article: _Article, head_end: int) -> bool:
+    """Does a person's post follow the head (…工作室领衔人, …基地主任) in one or two words?"""
+    if _followed_by(article, head_end, article.vocabulary.person_words):
         return True
+    segmented = article.segmented
+    following = segmented.word_after(head_end)
+    second = segmented.word_after(head_end + len(following)) if following else ""
     # 主持人, 领衔/人: a word of two characters or more and 人 make a person (not 让人, 让/人).
     return (len(following) >= 3 and following.endswith("人")) or (len(following) == 2 and second == "人")
 
@@ -725,7 +771,18 @@ def _is_specific(article: _Article, name: str, start: int, head: str) -> bool:
         return False
     if unquoted in ("named", "short"):
         return True
+    if _holds_organization(article, start, start + len(body)):
+        return False  # 县电商公共服务中心直播基地: a facility of the organization named, not a program
     return _looks_specific(vocabulary, body, len(head)) or _built_with_partner(article, start)
+
+
+def _holds_organization(article: _Article, start: int, end: int) -> bool:
+    """Does ``[start, end)`` hold a word that ends an organization's name (…有限公司, …服务中心)?"""
+    segmented = article.segmented
+    for match in article.vocabulary.org_suffix_pattern.finditer(segmented.text, start, end):
+        if segmented.is_boundary(match.start()) and segmented.is_boundary(match.end()):
+            return True
+    return False
 
 
 def _is_generic(article: _Article, start: int, end: int) -> bool:
