@@ -79,3 +79,12 @@ def test_an_article_refuses_items_that_do_not_slice_its_text(items, error):
         return
     with pytest.raises(ValidationError, match=re.escape(error)):
         Article(title="t", text="双创工作", **items)
+
+
+def test_an_article_that_states_no_date_takes_the_one_an_earlier_article_of_the_page_stated():
+    page = "甲文标题\n\n发布日期:2024-03-18\n\n正文,内容。\n\n张三\n\n乙文标题\n\n3月16日上午,开幕式举行。\n\n李四"
+    first, second = extract_text(page).articles
+    assert (first.reference_date, first.reference_date_origin) == ("2024-03-18", "article")
+    assert (second.reference_date, second.reference_date_origin) == ("2024-03-18", "page")
+    assert [item.value for item in second.dates] == ["2024-03-16"]
+    assert extract_text(page, reference_date="2020-01-01").articles[1].reference_date_origin == "given"

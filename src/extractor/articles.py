@@ -16,6 +16,7 @@ offsets point into it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable, Iterator, TypeVar
 
 import regex
@@ -37,6 +38,7 @@ class ArticleDraft:
     paragraphs: list[str] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)  # indexes into paragraphs
     warnings: list[str] = field(default_factory=list)  # for article.warnings (an article cut for its length)
+    page_date: date | None = None  # the date an earlier article of the page stated (set by the pipeline)
 
     @property
     def text(self) -> str:
@@ -84,6 +86,8 @@ _FURNITURE = regex.compile(r"^(?:当前位置[:：]\s*)?(?:首页|主页|网站�
 _NEWSROOM = regex.compile(r"^\p{Han}{1,10}(?:融媒体中心|新闻中心|日报社?|晚报|报社|电视台|广播电视台|新闻网)[\s\u3000]+")
 # What opens an article's first paragraph: a dateline (本报讯, 新华社北京3月5日电, 弥川融媒讯) or a byline.
 _ARTICLE_OPENING = regex.compile(r"^(?:[\p{Han}0-9]{0,16}(?:讯|电)(?![\p{Han}])|(?:本报记者|记者|通讯员)[\s\u3000:：])")
+# How a news report's first sentence begins: its day (and the time of day), or 近日/日前.
+_NEWS_LEAD = regex.compile(r"^(?:\d{1,2}月\d{1,2}日(?:上午|下午|中午|晚上?|早上|凌晨)?|近日|日前)[,，]")
 # A headline may be led by a place or a speaker and a colon: "丹岭县:织密县域医共体服务网 群众…".
 _HEADLINE_LEAD = regex.compile(r"^\p{Han}{2,8}[:：](?=\S)")
 _BULLET = ("◎", "●", "■", "▲", "◆", "★", "☆", "□", "•")
@@ -133,10 +137,10 @@ def iter_article_drafts(
         if kind == "heading" and (
             current is None
             or (closed and (not in_sidebar or sidebar_has_body))
-            # A headline over a dateline, a byline or a subtitle, or after a sidebar's text, starts an
-            # article even when the one before had its byline on top (nothing closed it).
-            or (in_sidebar and sidebar_has_body)
+            # A headline over a dateline, a byline or a subtitle (or, after a sidebar's text, over a news
+            # lead: "3月16日上午,…") starts an article even when the one before had its byline on top.
             or (_has_body(current) and following is not None and _opens_article(following, surnames))
+            or (in_sidebar and sidebar_has_body and following is not None and _NEWS_LEAD.match(following[0]))
         ):
             if current is not None:
                 yield current

@@ -117,7 +117,9 @@ class Section(_Model):
     start: int = Field(ge=0, description="Offset of the heading in article.text.")
 
 
-ReferenceOrigin = Literal["given", "article"]
+# given: by the caller; article: a date the article states about itself (a publish line, a dateline);
+# page: stated by an earlier article of the same page, for an article that states none.
+ReferenceOrigin = Literal["given", "article", "page"]
 
 
 class Article(_Model):
