@@ -86,6 +86,12 @@ GOVERNMENT = [
     ("在者坝乡中心小学上课。", [("者坝乡中心小学", "school")]),
     ("赴岚县教育局调研。", [("岚县教育局", "government")]),  # a verb before the place is no part of it
     ("全市以米川县第一中学为龙头。", [("米川县第一中学", "school")]),  # 以米川县: the 以 glued to the place
+    ("据鹤川市统计局测算。", [("鹤川市统计局", "government")]),  # 据鹤川市
+    ("据雁岭市统计局测算。", [("雁岭市统计局", "government")]),  # 据雁岭|市
+    ("记者从雁岭市文化广电和旅游局获悉。", [("雁岭市文化广电和旅游局", "government")]),
+    ("向阳区教育局组织培训。", [("向阳区教育局", "government")]),  # 向 is the place's own here
+    # 农村|局与市: a preposition glued to the end of a name ends it, and starts no name.
+    ("湖岭市农业农村局与市文化广电和旅游局联合发文。", [("湖岭市农业农村局", "government")]),
     # A conjunction between two words of one name, after a named body.
     ("湖州市政协社会和法制委员会组织调研。", [("湖州市政协社会和法制委员会", "other")]),
     ("重庆市文化和旅游发展委员会发布通知。", [("重庆市文化和旅游发展委员会", "other")]),

@@ -95,6 +95,11 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     return lexicon.memo("organizations.vocabulary", build)
 
 
+class _FunctionCharacters(NamedTuple):
+    joiners: frozenset[str]  # 和, 及
+    prepositions: frozenset[str]  # 与, 从
+
+
 class _Piece(NamedTuple):
     """One word of a candidate name: its offset in the tagged window and what it is."""
 
@@ -112,7 +117,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
     text = segmented.text
     reversed_text = segmented.memo("text.reversed", lambda: text[::-1])
     words, starts = segmented.words, segmented.starts
-    joiners = _joiners(context.lexicon, segmented, vocabulary)
+    function_characters = _function_characters(context.lexicon, segmented, vocabulary)
     candidates = []
     windows: dict[tuple[str, str], int | None] = {}  # the same name recurs: read the words before it once
     read_starts: set[int] = set()  # suffix starts already read with their longest suffix
@@ -122,7 +127,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
         # The word after the suffix ("" when the suffix ends inside a word), found once per end.
         after = bisect_left(starts, end)
         following = words[after] if after < len(starts) and starts[after] == end else ""
-        if not (following or end == len(text) or _ends_word(segmented, end, vocabulary)):
+        if not (following or end == len(text) or _ends_word(segmented, end, vocabulary, function_characters)):
             continue
         for suffix in vocabulary.tails[longest]:
             suffix_start = end - len(suffix)
@@ -140,7 +145,7 @@ def find_organizations(segmented: SegmentedText, context: ExtractContext) -> lis
             kind, requirement = vocabulary.suffix_rows[suffix]
             if requirement == "none" and following in vocabulary.people_words:
                 continue  # 共青团|干部, 民盟|盟员: a kind of person, not the body
-            start = _name_start(segmented, suffix_start, last, requirement, vocabulary, joiners, windows)
+            start = _name_start(segmented, suffix_start, last, requirement, vocabulary, function_characters, windows)
             if start is not None and requirement == "name" and _is_designation(segmented, start, suffix_start, vocabulary):
                 break  # the honour names a kind of body, not one: no shorter suffix names one either
             if start is not None:
@@ -191,7 +196,7 @@ def _name_start(
     last: int,
     requirement: str,
     vocabulary: _Vocabulary,
-    joiners: frozenset[str],
+    function_characters: _FunctionCharacters,
     windows: dict[tuple[str, str], int | None],
 ) -> int | None:
     """Where the name that ends with the suffix at ``suffix_start`` starts, or None when there is none.
@@ -199,7 +204,7 @@ def _name_start(
     ``last`` is the index of the word before the suffix (of the word the suffix starts in, when
     the segmenter cut across the suffix's start).
     """
-    window_start = _window_start(segmented, suffix_start, last, vocabulary, joiners)
+    window_start = _window_start(segmented, suffix_start, last, vocabulary, function_characters)
     if window_start == suffix_start:
         return suffix_start if requirement == "none" else None
     window = segmented.text[window_start:suffix_start]
@@ -207,7 +212,7 @@ def _name_start(
     if key in windows:
         offset = windows[key]
     else:
-        pieces = _window_pieces(segmented.segmenter.tag(window), len(window), vocabulary)
+        pieces = _window_pieces(segmented.segmenter.tag(window), len(window), vocabulary, function_characters)
         offset = windows[key] = _pieces_start(pieces, requirement, len(window))
     return None if offset is None else window_start + offset
 
@@ -228,17 +233,21 @@ def _is_designation(segmented: SegmentedText, start: int, suffix_start: int, voc
     )
 
 
-def _ends_word(segmented: SegmentedText, end: int, vocabulary: _Vocabulary) -> bool:
+def _ends_word(
+    segmented: SegmentedText, end: int, vocabulary: _Vocabulary, function_characters: _FunctionCharacters
+) -> bool:
     """The suffix must end a word: 中学 in 中学生 or 政协 in 政协委员 names no body.
 
     Called when ``end`` is no word boundary: a word made of the suffix and a title (医院院长,
     协会会长) or a function word (农村局|等) ends the name too, unless the word is itself a post
     (党委书记: no committee is named), and so does a stop word the segmenter cut across
-    (发展改|革委会|同: 会同 follows 发展改革委).
+    (发展改|革委会|同: 会同 follows 发展改革委), or a preposition (农村|局与市: 与 follows 农业农村局).
     """
     word_start, word_end, word = segmented.word_at(end)
     text = segmented.text
     rest = text[end:word_end]
+    if text[end] in function_characters.prepositions:
+        return True
     if (rest in vocabulary.titles and word not in vocabulary.titles) or rest in vocabulary.stopwords:
         return True
     # 小学|教师 in one word: a person of the named school; 中共党员 names no body (a word of a bare
@@ -259,7 +268,11 @@ def _inside_word(text: str, word_start: int, suffix_start: int, vocabulary: _Voc
 
 
 def _window_start(
-    segmented: SegmentedText, suffix_start: int, last: int, vocabulary: _Vocabulary, joiners: frozenset[str]
+    segmented: SegmentedText,
+    suffix_start: int,
+    last: int,
+    vocabulary: _Vocabulary,
+    function_characters: _FunctionCharacters,
 ) -> int:
     """Where the words that may name the body before a suffix start (``suffix_start`` if none may).
 
@@ -280,17 +293,19 @@ def _window_start(
         if word in _BRACKETS and index > 1 and words[index - 2] == _BRACKETS[word] and words[index - 1].isalpha():
             index -= 3  # a place in brackets, left to the tagger: 中国(铜陵)|知识产权保护中心
             continue
-        if not word.isalnum():
-            break
+        if not word.isalnum() or (len(word) > 2 and word[-2] in function_characters.prepositions and word[-1] in vocabulary.place_suffixes):
+            break  # 局与|市: a word the segmenter joined across the end of one name and a preposition
         if word in vocabulary.stopwords and not (
-            word in joiners and last > index > 0 and words[index - 1] not in vocabulary.stopwords
+            word in function_characters.joiners and last > index > 0 and words[index - 1] not in vocabulary.stopwords
         ):
             break
         index -= 1
     return starts[index + 1] if index < last else suffix_start
 
 
-def _window_pieces(tags: list[tuple[str, str]], length: int, vocabulary: _Vocabulary) -> list[_Piece]:
+def _window_pieces(
+    tags: list[tuple[str, str]], length: int, vocabulary: _Vocabulary, function_characters: _FunctionCharacters
+) -> list[_Piece]:
     """The name words at the end of a tagged window of ``length`` characters, with offsets in the window."""
     pieces: list[_Piece] = []
     position = length  # the tagger's words make up the window
@@ -323,8 +338,8 @@ def _window_pieces(tags: list[tuple[str, str]], length: int, vocabulary: _Vocabu
             role = "proper"
         if role is None:  # a verb, a preposition, a bare number …: 荣昌区成立|眼镜产业协会
             break
-        if role == "place" and word[0] in vocabulary.stopwords and _is_place_word(word[1:], vocabulary):
-            pieces.append(_Piece(position + 1, word[1:], role))  # 以弥川县: a preposition glued to the place ends the name
+        if role in ("place", "proper") and _starts_with_preposition(word, vocabulary, function_characters):
+            pieces.append(_Piece(position + 1, word[1:], role))  # 以弥川县, 据鹤岭: the glued preposition ends the name
             break
         pieces.append(_Piece(position, word, role))
         singles += len(word) == 1
@@ -356,15 +371,19 @@ def _bracketed_places(tags: list[tuple[str, str]], vocabulary: _Vocabulary) -> l
     return joined
 
 
-def _joiners(lexicon: Lexicon, segmented: SegmentedText, vocabulary: _Vocabulary) -> frozenset[str]:
-    """The one-character stop words the tagger reads as conjunctions (和, 及): they may stand between
-    two words of one name. Found once per lexicon and tagger."""
+def _function_characters(lexicon: Lexicon, segmented: SegmentedText, vocabulary: _Vocabulary) -> _FunctionCharacters:
+    """The one-character stop words the tagger reads as conjunctions (和, 及: they may stand between
+    two words of one name) and as prepositions (与, 从). Found once per lexicon and tagger."""
     tagger = segmented.segmenter
 
-    def build() -> frozenset[str]:
-        return frozenset(word for word in vocabulary.stopwords if len(word) == 1 and tagger.tag(word) == [(word, "c")])
+    def build() -> _FunctionCharacters:
+        tags = {word: tagger.tag(word) for word in vocabulary.stopwords if len(word) == 1}
+        return _FunctionCharacters(
+            joiners=frozenset(word for word, tagged in tags.items() if tagged == [(word, "c")]),
+            prepositions=frozenset(word for word, tagged in tags.items() if tagged == [(word, "p")]),
+        )
 
-    return lexicon.memo(f"organizations.joiners.{tagger.name}", build)
+    return lexicon.memo(f"organizations.function_characters.{tagger.name}", build)
 
 
 def _rare_name_character(word: str, pieces: list[_Piece], vocabulary: _Vocabulary) -> bool:
@@ -380,6 +399,15 @@ def _rare_name_character(word: str, pieces: list[_Piece], vocabulary: _Vocabular
     if after.role == "inner" and len(pieces) > 1:
         after = pieces[-2] if len(pieces[-2].word) == 1 else after
     return after.role in ("proper", "admin")
+
+
+def _starts_with_preposition(word: str, vocabulary: _Vocabulary, function_characters: _FunctionCharacters) -> bool:
+    """以弥川县, 从鹤岭: a preposition the segmenter glued to a rare place. Not 向阳区: a place's own
+    first character when the rest (阳区) is no place."""
+    if len(word) < 3 or word[0] not in function_characters.prepositions:
+        return False
+    rest = word[1:]
+    return not rest.endswith(vocabulary.place_suffixes) or _is_place_word(rest, vocabulary)
 
 
 def _cuts_a_place(word: str, tag: str, place: _Piece, vocabulary: _Vocabulary) -> bool:
