@@ -192,6 +192,18 @@ TABLE: list[tuple[str, list[A]]] = [
     # ---- a longer honour head wins over a no-honour ending (…技术)
     ("“水稻绿色高产栽培技术”入选全省农业主推技术。", [A("全省农业主推技术")]),
     ("该企业获得先进技术。", []),
+    # ---- form after: the honour stands between 为 and the verb; a plain receiver confers none
+    ("区领导为第三届“十佳护林员”颁发证书。", [A("第三届十佳护林员", recipient=None)]),
+    ("镇政府为首批“美丽庭院”授牌。", [A("首批美丽庭院", recipient=None)]),
+    ("市长为12名优秀教师颁发证书。", [A("优秀教师", recipient="12名")]),
+    ("会上为全国劳动模范颁发奖章。", [A("全国劳动模范", level="national")]),
+    ("区教委为首批市级示范校授牌。", [A("首批市级示范校")]),
+    ("校长为获评“优秀班主任”的8名教师颁奖。", [A("优秀班主任")]),
+    ("区政府为企业颁发营业执照。", []),
+    ("街道为群众颁发证书。", []),
+    ("县领导为获奖选手颁奖。", []),
+    ("学校为“两新”组织授牌。", []),
+    ("公司举行颁奖仪式。", []),
 ]
 
 
@@ -226,6 +238,7 @@ def test_recipient_falls_back_to_the_article_subject(title: str, sentence: str, 
 def test_rules_name_the_trigger_form() -> None:
     rules = [award.rule for award in awards_of("江北区被评为省级示范区,认定第三批区级骨干教师139人,荣获一等奖、二等奖。", "rjieba")]
     assert rules == ["award.passive", "award.active", "award.trigger.list", "award.trigger.list"]
+    assert [award.rule for award in awards_of("区领导为“十佳护林员”颁发证书。", "rjieba")] == ["award.conferred"]
 
 
 def test_triggers_are_data(tmp_path) -> None:

@@ -59,7 +59,8 @@ _PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省|自治区")
 _CONTEST_IN_SENTENCE = re.compile(r"在([^，,。；;在]{2,60})(?:中|上)(?=[，,]|[^，,。；;]{0,12}获)")
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『"}
 _LEVEL_OF_SUFFIX: dict[str, Level] = {"省": "provincial", "市": "municipal", "区": "district", "县": "district"}
-_RULE_OF_FORM = {"plain": "award.trigger", "passive": "award.passive", "active": "award.active"}
+_RULE_OF_FORM = {"plain": "award.trigger", "passive": "award.passive", "active": "award.active", "after": "award.conferred"}
+_MAX_CONFERRED = 40  # characters between 为 and a verb of form ``after`` (为首批“X”授牌)
 _COUNT_TAILS = ("以上", "左右")  # words after a count (3项以上)
 _NUMERAL_PIECE = re.compile(r"^[一二三四五六七八九十特金银铜甲乙]{1,2}(?:、[一二三四五六七八九十特金银铜甲乙]{1,2})*$")
 
@@ -197,6 +198,7 @@ class _Trigger:
     form: str
     strength: str
     passive_at: int | None = None  # offset of 被 for a passive verb
+    honour_at: int | None = None  # where the honour starts, after 为, for a verb of form ``after``
 
 
 @dataclass(slots=True)
@@ -399,7 +401,10 @@ def _find_triggers(article: _Article) -> list[_Trigger]:
                     trigger = _Trigger(start, end, word, form, strength)
                     if form == "passive":
                         trigger.passive_at = _passive_marker(article, start)
-                    triggers.append(trigger)
+                    if form == "after":
+                        trigger.honour_at = _conferred_honour(article, start)
+                    if form != "after" or trigger.honour_at is not None:
+                        triggers.append(trigger)
                     next_search = end
                     break
         match = vocabulary.trigger_pattern.search(text, next_search)
@@ -416,6 +421,34 @@ def _passive_marker(article: _Article, verb_start: int) -> int | None:
     return None
 
 
+def _conferred_honour(article: _Article, verb_start: int) -> int | None:
+    """Where the honour of 为X颁发证书 starts (after 为), when X looks like an honour, else None.
+
+    X must end with a quote, a rank or a title (标兵, 能手), or with another honour head after a
+    batch, a 级 level or a start word such as 十佳: 为企业颁发营业执照 confers no honour.
+    """
+    segmented = article.segmented
+    text = segmented.text
+    vocabulary = article.vocabulary
+    clause_start, _ = article.clauses.span(verb_start)
+    position = text.rfind("为", max(clause_start, verb_start - _MAX_CONFERRED), verb_start)
+    if position < 0 or segmented.word_at(position)[2] != "为":
+        return None
+    raw = text[position + 1 : verb_start]
+    name = strip_quote_marks(raw)
+    if len(name) < 2 or vocabulary.generic_pattern.search(name) or _ends_as_no_honour(vocabulary, name):
+        return None
+    if raw.endswith("”") or _rank_match(vocabulary, name) or name.endswith(vocabulary.joining_heads):
+        return position + 1
+    if name.endswith(vocabulary.heads) and (
+        _BATCH.match(name)
+        or any(match.group().endswith("级") for match in vocabulary.level_pattern.finditer(name))
+        or any(word in name for word in vocabulary.head_starts)
+    ):
+        return position + 1
+    return None
+
+
 # ---------------------------------------------------------------- regions and items
 
 
@@ -427,7 +460,13 @@ def _regions(article: _Article) -> list[_Region]:
         triggers = _without_conferrals(article, _find_triggers(article))
         regions = []
         for index, trigger in enumerate(triggers):
-            next_start = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
+            following = triggers[index + 1] if index + 1 < len(triggers) else None
+            next_start = len(text) if following is None else following.start
+            if following is not None and following.honour_at is not None:
+                next_start = following.honour_at - 1  # the 为 of 为X颁奖: X is that verb's honour
+            if trigger.honour_at is not None:
+                regions.append(_Region(trigger, trigger.honour_at, trigger.start, True, next_start, None))
+                continue
             start = trigger.end
             if text.startswith(("了", "过"), start) or (trigger.form == "active" and text.startswith("的", start)):
                 start += 1  # 为新认定的15家X授牌: the designated ones are counted after 的
@@ -454,6 +493,8 @@ def _without_conferrals(article: _Article, triggers: list[_Trigger]) -> list[_Tr
     text = article.segmented.text
     kept: list[_Trigger] = []
     for trigger in triggers:
+        if trigger.honour_at is not None and kept and kept[-1].start >= trigger.honour_at:
+            continue  # 为获评“X”的教师颁奖: the honour is 获评's
         if (
             kept
             and article.vocabulary.wrapper_roles.get(text[trigger.start : trigger.end + 1]) == "conferral"
@@ -478,7 +519,7 @@ def _scan(article: _Article) -> list[_Item]:
         trigger, start, end, closed, next_start = region.trigger, region.start, region.end, region.closed, region.next_start
         recipient = _recipient(article, trigger)
         sentence_start, _ = article.segmented.sentence_span(trigger.start)
-        if recipient is None:
+        if recipient is None and trigger.form != "after":  # 县领导为X颁奖: the subject confers
             if previous is not None and previous[0] == sentence_start:
                 recipient = previous[1]
             else:
@@ -553,6 +594,11 @@ def _region_end(article: _Article, start: int, limit: int) -> tuple[int, bool]:
             continue
         end = position
         break
+    if text.startswith("“", start) and text.find("”的", start, end) >= 0:
+        # 获评“优秀教师”的20名教师: the quoted honour qualifies who follows 的.
+        quote = article.quotes.covering(start)
+        if quote is not None and quote.start == start and quote.end < end and text.startswith("的", quote.end):
+            end = quote.end
     end = _list_closer(article, start, end)
     return end, _closed_at(article, end)
 
@@ -725,6 +771,8 @@ def _region_items(
             opening = text.rfind("“", item_start, item_end)
             if opening > item_start:
                 item_recipient, item_start = text[item_start:opening], opening + 1
+        if trigger.form == "after":
+            item_recipient = lead_count or tail_count  # 为20名优秀教师颁奖
         if trigger.form == "active":
             split = text.find("为", item_start, item_end)
             if split > item_start and article.segmented.is_boundary(split):
@@ -787,7 +835,7 @@ def _is_honour(
 
 def _recipient(article: _Article, trigger: _Trigger) -> str | None:
     """The receiver written before the trigger (该校先后获评 → 该校), or None when the clause has none."""
-    if trigger.form == "active":
+    if trigger.form in ("active", "after"):
         return None
     text = article.segmented.text
     clause_start, _ = article.clauses.span(trigger.start)
@@ -835,7 +883,7 @@ def _clean_recipient(vocabulary: _Vocabulary, before: str) -> str | None:
 
 def _contest_before(article: _Article, trigger: _Trigger) -> tuple[str, int, int] | None:
     """The contest of 在…中获三等奖, with its span."""
-    if trigger.form == "active" or not trigger.word:
+    if trigger.form in ("active", "after") or not trigger.word:
         return None
     text = article.segmented.text
     clause_start, _ = article.clauses.span(trigger.start)

@@ -150,7 +150,7 @@ class TimeFestivalRow(Row):
 class AwardTriggerRow(Row):
     """A verb that introduces an honour received; ``form`` and ``strength`` as the file explains."""
 
-    form: Literal["plain", "passive", "active"]
+    form: Literal["plain", "passive", "active", "after"]
     strength: Literal["strong", "weak"]
 
 
