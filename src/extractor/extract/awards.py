@@ -517,7 +517,7 @@ def _scan(article: _Article) -> list[_Item]:
     previous: tuple[int, str | None] | None = None  # (sentence start, recipient) of the last award
     for region in _regions(article):
         trigger, start, end, closed, next_start = region.trigger, region.start, region.end, region.closed, region.next_start
-        recipient = _recipient(article, trigger)
+        recipient = _qualified_receiver(article, trigger, end) or _recipient(article, trigger)
         sentence_start, _ = article.segmented.sentence_span(trigger.start)
         if recipient is None and trigger.form != "after":  # 县领导为X颁奖: the subject confers
             if previous is not None and previous[0] == sentence_start:
@@ -845,6 +845,26 @@ def _recipient(article: _Article, trigger: _Trigger) -> str | None:
     if match:
         before = match.group(1)
     return _clean_recipient(article.vocabulary, before)
+
+
+def _qualified_receiver(article: _Article, trigger: _Trigger, end: int) -> str | None:
+    """Who an honour qualifies between 为 and a conferring verb: 为获评“X”的20名教师颁奖 → 20名教师."""
+    segmented = article.segmented
+    text = segmented.text
+    if (
+        trigger.form != "plain"
+        or not text.startswith("的", end)
+        or not text.startswith("为", trigger.start - 1)
+        or segmented.word_at(trigger.start - 1)[2] != "为"
+    ):
+        return None
+    vocabulary = article.vocabulary
+    _, clause_end = article.clauses.span(trigger.start)
+    for match in vocabulary.trigger_pattern.finditer(text, end + 1, clause_end):
+        word = match.group()
+        if any(form == "after" for entry, form, _ in vocabulary.triggers_by_first[word[0]] if entry == word):
+            return _clean_recipient(vocabulary, text[end + 1 : match.start()])
+    return None
 
 
 def _sentence_subject(article: _Article, sentence_start: int, trigger_start: int) -> str | None:
