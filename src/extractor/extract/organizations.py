@@ -293,7 +293,9 @@ def _window_start(
         if word in _BRACKETS and index > 1 and words[index - 2] == _BRACKETS[word] and words[index - 1].isalpha():
             index -= 3  # a place in brackets, left to the tagger: 中国(铜陵)|知识产权保护中心
             continue
-        if not word.isalnum() or (len(word) > 2 and word[-2] in function_characters.prepositions and word[-1] in vocabulary.place_suffixes):
+        if not word.isalnum():
+            break
+        if len(word) > 2 and word[-2] in function_characters.prepositions and word[-1] in vocabulary.place_suffixes:
             break  # 局与|市: a word the segmenter joined across the end of one name and a preposition
         if word in vocabulary.stopwords and not (
             word in function_characters.joiners and last > index > 0 and words[index - 1] not in vocabulary.stopwords
@@ -317,7 +319,7 @@ def _window_pieces(
         if tag == "bracket":
             pieces.append(_Piece(position, word, "proper"))
             continue
-        if tag == "c" and len(word) == 1 and not numerals and joint is None and pieces and pieces[-1].role == "inner":
+        if tag == "c" and len(word) == 1 and joint is None and not numerals and pieces and pieces[-1].role == "inner":
             joint = len(pieces)
             pieces.append(_Piece(position, word, "joint"))
             continue
