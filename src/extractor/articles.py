@@ -38,7 +38,10 @@ class ArticleDraft:
     paragraphs: list[str] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)  # indexes into paragraphs
     warnings: list[str] = field(default_factory=list)  # for article.warnings (an article cut for its length)
-    page_date: date | None = None  # the date an earlier article of the page stated (set by the pipeline)
+    # What its relative dates resolve against, and where that came from ("article", "page"): set by the
+    # pipeline in page order, since an article may take the date an earlier one of its page stated.
+    reference_date: date | None = None
+    reference_origin: str | None = None
 
     @property
     def text(self) -> str:

@@ -104,22 +104,26 @@ def iter_drafts(pieces: Iterable[str], options: Options) -> Iterator[ArticleDraf
     """The first half of :func:`iter_articles`: articles split from the text, not yet extracted."""
     lexicon = options.load_lexicon()
     drafts = iter_article_drafts(iter_paragraphs(pieces), lexicon.words("surnames"), MAX_ARTICLE_CHARS)
-    return drafts if options.reference_date else _with_page_dates(drafts)
+    return drafts if options.reference_date else _with_reference_dates(drafts)
 
 
-def _with_page_dates(drafts: Iterable[ArticleDraft]) -> Iterator[ArticleDraft]:
-    """Drafts with ``page_date``: the date the latest article before them on the page stated about itself.
+def _with_reference_dates(drafts: Iterable[ArticleDraft]) -> Iterator[ArticleDraft]:
+    """Drafts with the date each states about itself, or else the one an earlier article of the page stated.
 
     A web page's publish line, or a newspaper page's dateline, stands in its first article only; the
     articles under it were published that day too. Set here, in page order, so that articles
-    extracted on other processes still know it.
+    extracted on other processes know it.
     """
     from .extract.dates import find_dateline  # the dates module owns what a dateline looks like
 
     page_date = None
     for draft in drafts:
-        draft.page_date = page_date
-        page_date = call_guarded("dateline", lambda: find_dateline(draft.text), None, []) or page_date
+        stated = call_guarded("dateline", lambda: find_dateline(draft.text), None, draft.warnings)
+        if stated is not None:
+            draft.reference_date, draft.reference_origin = stated, "article"
+            page_date = stated
+        elif page_date is not None:
+            draft.reference_date, draft.reference_origin = page_date, "page"
         yield draft
 
 
@@ -129,16 +133,12 @@ def extract_draft(draft: ArticleDraft, options: Options) -> Article:
 
 
 def _extract_article(draft: ArticleDraft, options: Options, lexicon: Lexicon) -> Article:
-    from .extract.dates import find_dateline  # the dates module owns what a dateline looks like
-
     text = draft.text
     warnings = list(draft.warnings)
-    reference_date, origin = options.reference_date, "given" if options.reference_date else None
-    if reference_date is None:
-        reference_date = call_guarded("dateline", lambda: find_dateline(text), None, warnings)
-        origin = "article" if reference_date else None
-    if reference_date is None and draft.page_date is not None:
-        reference_date, origin = draft.page_date, "page"
+    if options.reference_date is not None:
+        reference_date, origin = options.reference_date, "given"
+    else:  # found by iter_drafts
+        reference_date, origin = draft.reference_date, draft.reference_origin
     segmented = segment_text(text, get_segmenter(options.segmenter, lexicon))
     context = ExtractContext(lexicon=lexicon, reference_date=reference_date, title=draft.title)
     # Each extractor under a time limit: a pathological article costs a warning, not the file.

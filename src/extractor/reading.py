@@ -529,7 +529,16 @@ def is_photo_caption(line: str) -> bool:
     >>> is_photo_caption("◎游客在滑雪场体验滑雪乐趣。 记者 赵明阳 摄"), is_photo_caption("◎获省级奖项3项;")
     (True, False)
     """
-    return len(line) <= _PHOTO_CAPTION_MAX_CHARS and bool(_PHOTO_CAPTION.match(line))
+    # Most lines neither start nor end like a caption: two string tests spare them the pattern.
+    return (
+        len(line) <= _PHOTO_CAPTION_MAX_CHARS
+        and (line.startswith(_CAPTION_STARTS) or line.endswith(_CAPTION_ENDS))
+        and bool(_PHOTO_CAPTION.match(line))
+    )
+
+
+_CAPTION_STARTS = ("图为", "图:", "图：", "上图", "下图", "左图", "右图", "组图", "图片说明")
+_CAPTION_ENDS = ("摄", "摄)", "摄）", "摄影", "摄影)", "摄影）")
 _SUBTITLE_DASHES = ("——", "--", "──")  # a subtitle line stands alone
 _NOT_CONTINUATION = ("◎", "●", "■", "▲", "◆", "★", "☆", "□", "·", "•", "—", "链接")
 
@@ -602,6 +611,10 @@ class _Paragraph:
     """
 
     def __init__(self, line: str) -> None:
+        # A publish line, a subtitle, a sidebar's heading or a caption stands alone, whatever follows.
+        self._stands_alone = bool(
+            META_LINE.match(line) or line.startswith(_SUBTITLE_DASHES) or SIDEBAR_LINE.match(line) or is_photo_caption(line)
+        )
         self._lines = [line]
         self.length = len(line)
         self._tail = line[-_BYLINE_TAIL_CHARS:]
@@ -628,15 +641,7 @@ class _Paragraph:
         tail = self._tail
         last = tail[-1]
         headline_like = self._has_gap and not self._has_inner_punct and last not in _SENTENCE_END
-        first = self._lines[0]
-        if (
-            headline_like
-            or _TRAILING_BYLINE.search(tail)
-            or META_LINE.match(first)
-            or first.startswith(_SUBTITLE_DASHES)
-            or SIDEBAR_LINE.match(first)
-            or is_photo_caption(first)
-        ):
+        if self._stands_alone or headline_like or _TRAILING_BYLINE.search(tail):
             return False
         if last in _SENTENCE_END:
             return False
