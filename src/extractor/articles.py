@@ -2,7 +2,9 @@
 
 A page can hold several articles. An article starts with a headline; it is
 closed by a byline (a line of names, or names after the last sentence), and
-the next headline after that starts the next article. A sidebar (``链接》``)
+the next headline after that starts the next article. A headline over what
+opens an article (a dateline, a byline, a subtitle) starts one even when
+the article before had its byline on top and nothing closed it. A sidebar (``链接》``)
 after a byline still belongs to the article before it. The article's
 ``text`` is its body paragraphs (subtitle, section headings, sidebar and photo
 credit included, title and byline not), joined with line breaks: every item's
@@ -17,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Iterator, TypeVar
+from itertools import chain, pairwise
+from typing import Iterable, Iterator
 
 import regex
 
@@ -120,8 +123,8 @@ def iter_article_drafts(
     size = 0  # characters of the current article so far
     pending_meta: list[str] = []  # publish lines above the first headline
     pending_captions: list[str] = []  # photo captions above it
-    upcoming = _with_next(paragraphs)
-    for (paragraph, captions), following in upcoming:
+    # Each paragraph with the one after it (None after the last): what stands under a headline tells.
+    for (paragraph, captions), following in pairwise(chain(paragraphs, [None])):
         kind = _classify(paragraph, surnames)
         if kind == "furniture":
             continue
@@ -142,7 +145,7 @@ def iter_article_drafts(
             or (closed and (not in_sidebar or sidebar_has_body))
             # A headline over a dateline, a byline or a subtitle (or, after a sidebar's text, over a news
             # lead: "3月16日上午,…") starts an article even when the one before had its byline on top.
-            or (_has_body(current) and following is not None and _opens_article(following, surnames))
+            or (_has_body(current) and following is not None and _opens_article(following[0], surnames))
             or (in_sidebar and sidebar_has_body and following is not None and _NEWS_LEAD.match(following[0]))
         ):
             if current is not None:
@@ -202,26 +205,8 @@ def _add_paragraph(article: ArticleDraft, paragraph: str, kind: str, surnames: f
     return ends_with_byline
 
 
-T = TypeVar("T")
-
-
-def _with_next(items: Iterable[T]) -> Iterator[tuple[T, T | None]]:
-    """Each item with the one after it (None after the last)."""
-    iterator = iter(items)
-    previous = next(iterator, _END)
-    for item in iterator:
-        yield previous, item  # type: ignore[misc]
-        previous = item
-    if previous is not _END:
-        yield previous, None  # type: ignore[misc]
-
-
-_END = object()
-
-
-def _opens_article(following: tuple[str, list[str]], surnames: frozenset[str]) -> bool:
+def _opens_article(paragraph: str, surnames: frozenset[str]) -> bool:
     """Does this paragraph, right under a headline, show that the headline starts an article?"""
-    paragraph = following[0]
     return bool(_ARTICLE_OPENING.match(paragraph) or _SUBTITLE.match(paragraph)) or _is_byline(paragraph, surnames)
 
 
