@@ -144,9 +144,13 @@ def test_full_and_half_width_text_is_kept_as_written(text, paragraphs):
         ("他们开展“优秀教师\n选树宣传”活动。", ["他们开展“优秀教师选树宣传”活动。"], {}),
         ("主要做法是:\n●第一项做法。", ["主要做法是:", "●第一项做法。"], {}),
         ("  \u3000正文一句。\ufeff  \n", ["正文一句。"], {}),
+        ("当前位置:首页 > 政务公开 > 部门动态\n\n东澜县:守护碧海蓝湾 绘就生态底色", ["当前位置:首页 > 政务公开 > 部门动态", "东澜县:守护碧海蓝湾 绘就生态底色"], {}),
+        ("一、守护蔚蓝海湾,海洋生态持续向好\n近年来,全县累计投入资金4.6亿元。", ["一、守护蔚蓝海湾,海洋生态持续向好", "近年来,全县累计投入资金4.6亿元。"], {}),
+        ("全县重点推进以下工作:一、全面落实河长制,二、加快推进\n污水处理设施建设。", ["全县重点推进以下工作:一、全面落实河长制,二、加快推进污水处理设施建设。"], {}),
     ],
     ids=["caption-inside-a-sentence", "headline-not-joined", "trailing-byline-ends", "open-quote-continues",
-         "bullet-starts-anew", "blanks-stripped"],
+         "bullet-starts-anew", "blanks-stripped", "breadcrumb-not-joined", "numbered-heading-not-joined",
+         "long-numbered-line-continues"],
 )
 def test_layout_repair(text, paragraphs, captions):
     page = repair_layout(text)

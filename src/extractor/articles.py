@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from .reading import META_LINE, SIDEBAR_LINE, Page, is_photo_caption, repair_layout  # noqa: F401  (repair_layout: in the doctest)
+from .reading import META_LINE, PAGE_FURNITURE, SIDEBAR_LINE, Page, is_photo_caption, repair_layout  # noqa: F401  (repair_layout: in the doctest)
 
 __all__ = ["ArticleDraft", "iter_article_drafts", "split_articles"]
 
@@ -85,9 +85,6 @@ _PHOTO_CREDIT = regex.compile(
 )
 # A whole byline in brackets at an article's end: "(记者 程晓雯 通讯员 沈雨桐)".
 _BRACKETED = regex.compile(r"^[（(](.+)[)）]$")
-# A web page's furniture, left out of the text: its breadcrumb trail ("首页 > 新闻中心 > 乡镇动态",
-# "当前位置：首页 » 政务公开") and lines of bracketed buttons ("【打印本页】 【关闭窗口】").
-_FURNITURE = regex.compile(r"^(?:当前位置[:：]\s*)?(?:首页|主页|网站首页)\s*[>»›/]|^(?:【[^】]{1,12}】[\s\u3000]*)+$")
 # A newsroom before the names of a byline: "(武岚县融媒体中心 黄晓燕 苏文杰)".
 _NEWSROOM = regex.compile(r"^\p{Han}{1,10}(?:融媒体中心|新闻中心|日报社?|晚报|报社|电视台|广播电视台|新闻网)[\s\u3000]+")
 # What opens an article's first paragraph: a dateline (本报讯, 新华社北京3月5日电, 弥川融媒讯) or a byline.
@@ -213,7 +210,7 @@ def _opens_article(paragraph: str, surnames: frozenset[str]) -> bool:
 def _classify(paragraph: str, surnames: frozenset[str]) -> str:
     if META_LINE.match(paragraph):
         return "meta"
-    if _FURNITURE.match(paragraph):
+    if PAGE_FURNITURE.match(paragraph):  # left out of the text
         return "furniture"
     if SIDEBAR_LINE.match(paragraph):
         return "sidebar"

@@ -519,6 +519,11 @@ _PHOTO_CAPTION = regex.compile(
     r"|[ \u3000]+(?:本报记者|记者|通讯员)?[ \u3000]*\p{Han}{2,4}(?:[ \u3000、]+\p{Han}{2,4})*[ \u3000]*摄(?:影)?)$"
 )
 _PHOTO_CAPTION_MAX_CHARS = 150
+# A web page's furniture: its breadcrumb trail ("当前位置:首页 > 政务公开 > 部门动态", "首页 » 新闻") and lines
+# of bracketed buttons ("【打印本页】 【关闭窗口】").
+PAGE_FURNITURE = regex.compile(r"^(?:当前位置[:：]\s*)?(?:首页|主页|网站首页)\s*[>»›/]|^(?:【[^】]{1,12}】[\s\u3000]*)+$")
+# A numbered section heading: "一、守护蔚蓝海湾,海洋生态持续向好", "(二)强化…", "3. 完善…".
+_NUMBERED = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))")
 # A sidebar's heading line ("链接:", "相关链接", "链接:…主要数据(2022—2024年)"): it opens what follows.
 SIDEBAR_LINE = regex.compile(r"^(?:相关)?(?:链接|延伸阅读|背景资料|小贴士|相关新闻)(?:[》>:：]+.{0,40}|[》>:：]*)$")
 
@@ -611,9 +616,15 @@ class _Paragraph:
     """
 
     def __init__(self, line: str) -> None:
-        # A publish line, a subtitle, a sidebar's heading or a caption stands alone, whatever follows.
+        # A publish line, a subtitle, a sidebar's heading, page furniture or a caption stands alone.
         self._stands_alone = bool(
-            META_LINE.match(line) or line.startswith(_SUBTITLE_DASHES) or SIDEBAR_LINE.match(line) or is_photo_caption(line)
+            META_LINE.match(line)
+            or line.startswith(_SUBTITLE_DASHES)
+            or SIDEBAR_LINE.match(line)
+            or PAGE_FURNITURE.match(line)
+            or is_photo_caption(line)
+            # A short numbered line with no sentence end is a section heading, not a wrapped line.
+            or (len(line) < _CONTINUATION_MIN_CHARS and _NUMBERED.match(line) and line[-1] not in _SENTENCE_END + "，,、：:")
         )
         self._lines = [line]
         self.length = len(line)
