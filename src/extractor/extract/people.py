@@ -45,6 +45,8 @@ _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # Tags jieba gives a surname standing alone (罗 j, 刘 zg); not p, c, d as for 向 or 和.
 _SURNAME_TAGS = frozenset({"nr", "nrfg", "j", "zg", "g", "ng", "n"})
 # Tags of place and other proper names (义安 nz): a place suffix after one belongs to it.
+# A given name's last character the segmenter left alone (张大|勇 n, 梁国|栋 zg): a noun or a morpheme.
+_GIVEN_CHARACTER_TAGS = frozenset({"n", "ng", "zg", "g", "nr"})
 _PLACE_TAGS = frozenset({"ns", "nz"})
 # Tags of verbs and adverbs, which start the clause after a name.
 _PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vn", "d", "ad"})
@@ -275,6 +277,7 @@ def _name_at(
         len(word) == 2
         and len(following) == 2
         and following[-1] in vocabulary.follows
+        and following not in vocabulary.follows  # 法官|陈静|荣获: the cue is whole, the name too
         and _looks_like_name(word + following[0], vocabulary)
         and _tagged_as_name(segmented, position, end + 1)
     ):
@@ -287,6 +290,15 @@ def _name_at(
         and all(tag in _NAME_TAGS for _, tag in _tags(segmented, position, end + 1))
     ):
         return position, end + 1  # 护林员|罗文|芳|说: both parts tagged as a name
+    if (
+        len(word) == 2
+        and len(following) == 1
+        and following not in vocabulary.common_words
+        and _looks_like_name(word + following, vocabulary)
+        and _tags(segmented, end, end + 1)[0][1] in _GIVEN_CHARACTER_TAGS
+        and (_ends_name(segmented, end + 1, vocabulary) or _predicate_follows(segmented, end + 1))
+    ):
+        return position, end + 1  # 代表|张大|勇|感慨: a name's last character left alone, a noun
     if (
         len(word) == 2
         and len(following) == 1
@@ -322,7 +334,9 @@ def _name_at(
     # 罗|光辉|长期 is read as a name by the tagger (罗 j, 光辉 nr); 刘|长海|一边 (刘 zg, 长海 ns)
     # is a surname and a clause about him, while 委员|来|小院|走访 is a verb.
     tags = [tag for _, tag in _tags(segmented, position, end)]
-    if tags[0] in _SURNAME_TAGS and (any(tag in _NAME_TAGS for tag in tags) or _predicate_follows(segmented, end)):
+    # 教师|黄|玉兰|今年: a surname read as an adjective (黄 a) before a given name tagged as a name.
+    surname_ok = tags[0] in _SURNAME_TAGS or (len(tags) == 2 and tags[1] in _NAME_TAGS)
+    if surname_ok and (any(tag in _NAME_TAGS for tag in tags) or _predicate_follows(segmented, end)):
         return position, end
     return None
 
