@@ -204,6 +204,9 @@ TABLE: list[tuple[str, list[A]]] = [
     ("县领导为获奖选手颁奖。", []),
     ("学校为“两新”组织授牌。", []),
     ("公司举行颁奖仪式。", []),
+    # ---- a trigger before 的 qualifies a noun: 入选的X, 获得的X confer nothing
+    ("该村是全县唯一入选的传统村落。", []),
+    ("他把获得的奖金捐给了学校。", []),
 ]
 
 

@@ -468,6 +468,8 @@ def _regions(article: _Article) -> list[_Region]:
                 regions.append(_Region(trigger, trigger.honour_at, trigger.start, True, next_start, None))
                 continue
             start = trigger.end
+            if trigger.form != "active" and text.startswith("的", start):
+                continue  # 唯一入选的基层法庭, 获得的荣誉: the verb qualifies a noun, it confers nothing
             if text.startswith(("了", "过"), start) or (trigger.form == "active" and text.startswith("的", start)):
                 start += 1  # 为新认定的15家X授牌: the designated ones are counted after 的
             # The region stays in the trigger's clause. No clause break stands in a trigger (or 了),
