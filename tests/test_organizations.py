@@ -103,6 +103,12 @@ GOVERNMENT = [
     ("医院入选国家卫生健康委试点名单。", [("国家卫生健康委", "government")]),
     ("荣获国务院颁发的奖状。", [("国务院", "government")]),  # 荣获 never starts a name
     ("荣昌区政协认真落实市政协关于建立协商平台的实施意见。", [("荣昌区政协", "government")]),
+    # Any bureau of a named place, listed or not: a place, then its field, then 局.
+    ("项目由鹤岭市文物局批准开工。", [("鹤岭市文物局", "government")]),
+    ("湖北省地震局专家到场。", [("湖北省地震局", "government")]),
+    ("弥川县海洋与渔业局开展巡查。", [("弥川县海洋与渔业局", "government")]),
+    ("项目报国家文物局备案。", [("国家文物局", "government")]),  # a national bureau is a full name
+    ("2018年原国家海洋局并入新部门。", [("国家海洋局", "government")]),
 ]
 
 PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [
@@ -166,6 +172,9 @@ PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [
     ("企业获得宜州农商银行授信。", [("宜州农商银行", "company")]),  # 获得 a loan is no honour
     # A body that 入选 a designation: the designation (a place and the same suffix) is no body.
     ("重庆钒钛新材料实验室入选第三批重庆市实验室。", [("重庆钒钛新材料实验室", "other")]),
+    # Heritage workshops and field stations of a named place.
+    ("游客走进晋源剪纸传习所体验。", [("晋源剪纸传习所", "other")]),
+    ("鹤岭湿地保护站工作人员巡护。", [("鹤岭湿地保护站", "other")]),
 ]
 
 NOT_ORGANIZATIONS = [
@@ -214,6 +223,9 @@ NOT_ORGANIZATIONS = [
     "研究员扎根实验室多年。",
     "学校和家长委员会共同商议。",  # a conjunction with no named body before it
     "在(安徽)实验学校任教。",  # a place in brackets starts no name
+    "全县形成发展新格局,开好新局。",  # 局 inside a word names no bureau
+    "市局领导到县局调研。",  # a bare bureau with no place name
+    "湿地保护站站长说。",  # a station with no name before it
 ]
 
 ROWS = SCHOOLS + GOVERNMENT + PARTY_COURT_COMPANY_ASSOCIATION_OTHER + [(text, []) for text in NOT_ORGANIZATIONS]
