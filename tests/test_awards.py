@@ -207,6 +207,10 @@ TABLE: list[tuple[str, list[A]]] = [
     # ---- a trigger before 的 qualifies a noun: 入选的X, 获得的X confer nothing
     ("该村是全县唯一入选的传统村落。", []),
     ("他把获得的奖金捐给了学校。", []),
+    # ---- a bare 入选 enters the list announced earlier in its sentence (公布X名单,Y入选)
+    ("教育部公布首批全国中小学劳动教育实验区名单,我区成功入选。", [A("首批全国中小学劳动教育实验区", recipient="我区", level="national")]),
+    ("省文旅厅发布第三批省级乡村旅游重点村名单,该村入选。", [A("第三批省级乡村旅游重点村", recipient="该村")]),
+    ("省里公布了考试安排,该校入选。", []),
 ]
 
 

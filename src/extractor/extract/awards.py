@@ -99,6 +99,7 @@ class _Vocabulary:
     wrapper_roles: dict[str, str]
     suffix_pattern: _EndPattern  # wrappers dropped at a name's end
     conferral_pattern: re.Pattern[str]  # 教育部公布的: who conferred, before the name
+    announced_list: re.Pattern[str]  # 公布X名单: a list named earlier, which a bare 入选 enters
     lead_pattern: re.Pattern[str]  # 建设: a verb glued before the name
     generic_words: frozenset[str]
     generic_pattern: _EndPattern  # a name made only of a level and generic words
@@ -154,6 +155,11 @@ def _build_vocabulary(lexicon: Lexicon) -> _Vocabulary:
         wrapper_roles=wrapper_roles,
         suffix_pattern=_end_pattern(rf"(?:{word_alternation(dropped)})+$", dropped),
         lead_pattern=re.compile(word_alternation(w for w, r in wrapper_roles.items() if r == "lead")),
+        # The verbs of the conferral words (公布的 → 公布) announce a list: 公布第二批X名单.
+        announced_list=re.compile(
+            rf"(?:{word_alternation(w[:-1] for w, r in wrapper_roles.items() if r == 'conferral' and w.endswith('的') and len(w) > 2)})"
+            rf"([^，,。；;！？!?]{{2,{_MAX_HONOUR}}}?)(?:{word_alternation(w for w, r in wrapper_roles.items() if r == 'closing' and w.endswith(('名单', '名录')))})"
+        ),
         conferral_pattern=re.compile(
             rf"[^“”《》]{{0,{_MAX_AGENT}}}?(?:{word_alternation([w for w, r in wrapper_roles.items() if r == 'conferral'])})"
         ),
@@ -517,6 +523,7 @@ def _scan(article: _Article) -> list[_Item]:
     """Every honour's item, in reading order."""
     items: list[_Item] = []
     previous: tuple[int, str | None] | None = None  # (sentence start, recipient) of the last award
+    listed = False  # an award found before its trigger (公布X名单,…入选): the items need sorting
     for region in _regions(article):
         trigger, start, end, closed, next_start = region.trigger, region.start, region.end, region.closed, region.next_start
         recipient = _qualified_receiver(article, trigger, end) or _recipient(article, trigger)
@@ -532,14 +539,31 @@ def _scan(article: _Article) -> list[_Item]:
         found = _region_items(
             article, trigger, start, end, closed, recipient, rule, region.contest, cut_by_trigger=end == next_start
         )
+        if not found and start >= end and trigger.form == "plain" and trigger.strength == "strong":
+            found = _announced_list(article, trigger, sentence_start, recipient, items)
+            listed = listed or bool(found)
         items.extend(found)
         if found:
             previous = (sentence_start, found[-1].recipient)
             items.extend(_continued_items(article, end, next_start, found[-1]))
     counted = _counted_ranks(article, items)
-    if counted:
+    if counted or listed:
         items = sorted(items + counted, key=lambda item: item.start)
     return items
+
+
+def _announced_list(
+    article: _Article, trigger: _Trigger, sentence_start: int, recipient: str | None, items: list[_Item]
+) -> list[_Item]:
+    """The list a bare 入选 enters, announced earlier in its sentence: 公布第二批X名单,该校成功入选 → X."""
+    text = article.segmented.text
+    found = None
+    for match in article.vocabulary.announced_list.finditer(text, sentence_start, trigger.start):
+        found = match  # the last list announced before the trigger
+    if found is None or any(item.start < found.end() and found.start() < item.end for item in items):
+        return []
+    start, end = found.span(1)
+    return _region_items(article, trigger, start, end, True, recipient, "award.trigger.announced", None)
 
 
 def _counted_ranks(article: _Article, items: list[_Item]) -> list[_Item]:
