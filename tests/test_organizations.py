@@ -109,6 +109,9 @@ GOVERNMENT = [
     ("弥川县海洋与渔业局开展巡查。", [("弥川县海洋与渔业局", "government")]),
     ("项目报国家文物局备案。", [("国家文物局", "government")]),  # a national bureau is a full name
     ("2018年原国家海洋局并入新部门。", [("国家海洋局", "government")]),
+    # 和县 after a bureau: 和 joins a second, bare 县财政局; the county 和县 itself still names.
+    ("弥川县教育局和县财政局联合发文。", [("弥川县教育局", "government")]),
+    ("安徽省和县第一中学开学。", [("安徽省和县第一中学", "school")]),
 ]
 
 PARTY_COURT_COMPANY_ASSOCIATION_OTHER = [

@@ -297,12 +297,26 @@ def _window_start(
             break
         if len(word) > 2 and word[-2] in function_characters.prepositions and word[-1] in vocabulary.place_suffixes:
             break  # 局与|市: a word the segmenter joined across the end of one name and a preposition
+        if _joins_two_bodies(words, index, vocabulary, function_characters):
+            break  # 教育局|和县|财政局: a conjunction and an administrative word, after a body's name
         if word in vocabulary.stopwords and not (
             word in function_characters.joiners and last > index > 0 and words[index - 1] not in vocabulary.stopwords
         ):
             break
         index -= 1
     return starts[index + 1] if index < last else suffix_start
+
+
+def _joins_two_bodies(
+    words: list[str], index: int, vocabulary: _Vocabulary, function_characters: _FunctionCharacters
+) -> bool:
+    """县教育局|和县|财政局: a word of a conjunction and 县, 市 … (a place to the tagger, 和县) after
+    a word that ends with a suffix starts the next body's name, which has no place of its own."""
+    word = words[index]
+    if not (len(word) == 2 and word[0] in function_characters.joiners and word[1] in vocabulary.place_suffixes):
+        return False
+    before = words[index - 1] if index else ""
+    return any(before[start:] in vocabulary.suffix_rows for start in range(len(before)))
 
 
 def _window_pieces(
