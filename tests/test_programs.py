@@ -155,6 +155,8 @@ TABLE: list[tuple[str, list[tuple[str, Any]]]] = [
     ("助力建成25.5万亩稻渔基地。", []),
     ("明年全市计划新增造林10万亩。", []),
     ("实施民心工程,开展国家试点。", []),
+    ("省里在部分县区推行试点,明年铺开。", []),
+    ("今年全市开展试点,效果良好。", []),
     ("把“双减”作为一项重大民生工程。", [("双减", "model")]),
     # ---- idioms, counted slogans, 等…举措, copulas, editions of an event
     ("党建引领激活村集体经济“一池春水”。", []),
@@ -196,6 +198,12 @@ TABLE: list[tuple[str, list[tuple[str, Any]]]] = [
     # ---- what something is taken for is no name, even with a program head
     ("把教育作为全县发展的“一号工程”。", []),
     # ---- a head after a quote belongs to the quoted name
+    ("组织“银龄护绿”队伍开展巡查。", [("银龄护绿", "brand")]),
+    ("开展“四不两直”安全检查。", [("四不两直", "campaign")]),
+    # ---- a quote that 的 joins to its head describes it: a way of working, no team or brand
+    ("打造一支“留得住”的乡村教师队伍。", []),
+    ("打造“有温度”的服务品牌。", []),
+    ("形成“党建+产业”的发展模式。", [("党建+产业", "model")]),
     ("推行“3+2+N”家庭医生签约服务模式。", [("3+2+N", "model")]),
     # ---- a headed name before a person's post names the post, not a program
     ("省级名师工作室主持人李华说。", []),

@@ -502,11 +502,16 @@ def _head_after(article: _Article, offset: int, after: str, reach: int) -> str |
     """The program head that a few modifiers after a quote end with (“1234”思政教育模式 → 模式),
     starting within ``reach`` characters.
 
-    The head must end a word: in “学为中心”课堂教学改革 the head is 改革, not 课堂.
+    The head must end a word: in “学为中心”课堂教学改革 the head is 改革, not 课堂. A quote that
+    的 joins to its head describes it: that names a way of working (“政府搭台、企业点单”的培训模式),
+    but no team, brand or base (一支“带不走”的队伍, 打造“有温度”的服务品牌).
     """
+    vocabulary = article.vocabulary
     window = _MODIFIERS.match(after).end()
-    for match in article.vocabulary.head_pattern_all.finditer(after, 0, window):
+    for match in vocabulary.head_pattern_all.finditer(after, 0, window):
         if match.start() <= reach and article.segmented.is_boundary(offset + match.end()):
+            if vocabulary.heads[match.group()][0] != "model" and "的" in after[: match.start()]:
+                return None
             return match.group()
     return None
 
@@ -737,8 +742,10 @@ def _name_start(article: _Article, window_start: int, body_start: int, head_star
             break
         if any(mark in word for mark in "“”‘’《》\""):
             return None  # the head of a quoted name (“114”模式) belongs to the quote
-        if word in article.vocabulary.cues_before and start < head_start:
-            break  # 依托数字农业平台: the verb that introduces the name (实施基地 keeps its 实施)
+        if word in article.vocabulary.cues_before:
+            # 依托数字农业平台: the verb that introduces the name; 部分地区开展试点: the verb
+            # whose object the head is, after its subject (a head such as 实施基地 holds its verb).
+            break
         start -= len(word)
         first_word = word
         kept += 1
