@@ -183,6 +183,8 @@ TABLE: list[tuple[str, list[tuple[str, Any]]]] = [
     ("该医院入选“百县工程”县医院名单。", [("百县工程", "project")]),
     ("该区入选全省首批“数字乡村”示范区县。", [("数字乡村", "campaign")]),
     ("我市荣获“全国文明城市”称号。", []),
+    ("该馆的展览入选“全国十佳文博创意精品”推介项目。", []),
+    ("该县入选“全国千企百校工程”示范名单。", [("全国千企百校工程", "project")]),
     # ---- quotes inside a quoted sentence are judged in its clauses
     ("“我们借助‘智慧养殖’平台,随时查看数据,效率高多了。”养殖户说。", [("智慧养殖", "platform")]),
     # ---- heads of apps, teams and classes named after a program

@@ -354,11 +354,16 @@ def _inside_honour_name(article: _Article, quote: QuotedSpan) -> bool:
     """Does a quote in an honour name what the honour is about (入选“千县工程”县医院名单)?
 
     It does when the honour's name goes on after it; a quote that a wrapper closes
-    (荣获“全国文明城市”称号) is the honour itself.
+    (荣获“全国文明城市”称号) is the honour itself, and so is one that opens with the honour's
+    level and has no program head of its own (入选“全国十佳…案例”推介名单).
     """
     text = article.segmented.text
     if article.contests.covers(quote.inner_start, quote.inner_end):
         return False  # 在“…大赛”竞赛中获二等奖: the contest goes with the award
+    vocabulary = article.vocabulary
+    name = text[quote.inner_start : quote.inner_end]
+    if vocabulary.level_pattern.match(name) and _kind_of_name(vocabulary, name) is None:
+        return False
     return quote.end < len(text) and text[quote.end].isalnum() and not article.vocabulary.honour_end.match(text, quote.end)
 
 
