@@ -147,10 +147,13 @@ def test_full_and_half_width_text_is_kept_as_written(text, paragraphs):
         ("当前位置:首页 > 政务公开 > 部门动态\n\n东澜县:守护碧海蓝湾 绘就生态底色", ["当前位置:首页 > 政务公开 > 部门动态", "东澜县:守护碧海蓝湾 绘就生态底色"], {}),
         ("一、守护蔚蓝海湾,海洋生态持续向好\n近年来,全县累计投入资金4.6亿元。", ["一、守护蔚蓝海湾,海洋生态持续向好", "近年来,全县累计投入资金4.6亿元。"], {}),
         ("全县重点推进以下工作:一、全面落实河长制,二、加快推进\n污水处理设施建设。", ["全县重点推进以下工作:一、全面落实河长制,二、加快推进污水处理设施建设。"], {}),
+        ("本报讯 12月28日上午,全市“就业援助月”\n活动在人力资源市场启动。", ["本报讯 12月28日上午,全市“就业援助月”活动在人力资源市场启动。"], {}),
+        ("培训质量的提升也带来了一块块“金字招牌”。今年7月,桦\n林技师学院被人力资源社会保障部确定为国家级高技能人才培\n训基地;市职业技能公共实训基地获评省级优秀公共实训基地。",
+         ["培训质量的提升也带来了一块块“金字招牌”。今年7月,桦林技师学院被人力资源社会保障部确定为国家级高技能人才培训基地;市职业技能公共实训基地获评省级优秀公共实训基地。"], {}),
     ],
     ids=["caption-inside-a-sentence", "headline-not-joined", "trailing-byline-ends", "open-quote-continues",
          "bullet-starts-anew", "blanks-stripped", "breadcrumb-not-joined", "numbered-heading-not-joined",
-         "long-numbered-line-continues"],
+         "long-numbered-line-continues", "short-quoted-sentence-continues", "column-line-is-no-caption"],
 )
 def test_layout_repair(text, paragraphs, captions):
     page = repair_layout(text)

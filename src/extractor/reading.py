@@ -572,7 +572,13 @@ def iter_paragraphs(pieces: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
         captions: list[str] = []
         while lines and paragraph.continues():
             following, after = lines.peek(0), lines.peek(1)
-            if after is not None and _is_caption(following) and _caption_is_followed_by_text(after):
+            if (
+                after is not None
+                and _is_caption(following)
+                and _caption_is_followed_by_text(after)
+                # A plain line as wide as the one before it is the column's next line, not a caption.
+                and (is_photo_caption(following) or len(following) != paragraph.last_line_length)
+            ):
                 captions.append(lines.pop())
                 continue
             if not _can_start_continuation(following) or paragraph.length + len(following) > MAX_PARAGRAPH_CHARS:
@@ -631,6 +637,7 @@ class _Paragraph:
         self._tail = line[-_BYLINE_TAIL_CHARS:]
         self._has_gap = bool(_HEADLINE_GAP.search(line))
         self._has_inner_punct = bool(_INNER_PUNCT.search(line))
+        self._has_comma = "," in line or "，" in line
         self._open_quotes = line.count("“") - line.count("”")
         self._open_titles = line.count("《") - line.count("》")
 
@@ -641,11 +648,16 @@ class _Paragraph:
         self._tail = (self._tail + line)[-_BYLINE_TAIL_CHARS:]
         self._has_gap = self._has_gap or bool(_HEADLINE_GAP.search(line))
         self._has_inner_punct = self._has_inner_punct or bool(_INNER_PUNCT.search(line))
+        self._has_comma = self._has_comma or "," in line or "，" in line
         self._open_quotes += line.count("“") - line.count("”")
         self._open_titles += line.count("《") - line.count("》")
 
     def text(self) -> str:
         return "".join(self._lines)
+
+    @property
+    def last_line_length(self) -> int:
+        return len(self._lines[-1])
 
     def continues(self) -> bool:
         """Does the paragraph stop in the middle of a sentence?"""
@@ -657,8 +669,10 @@ class _Paragraph:
         if last in _SENTENCE_END:
             return False
         if last in _CLOSERS:
-            # A closing quote after a full stop ends the sentence; otherwise the text goes on.
-            return self.length >= _CONTINUATION_MIN_CHARS and tail[-2:-1] not in tuple(_SENTENCE_END)
+            # A closing quote after a full stop ends the sentence; otherwise the text goes on, in a long
+            # line or one a comma shows to be a sentence ("…12月28日上午,2024年全市“就业援助月”").
+            long_or_sentence = self.length >= _CONTINUATION_MIN_CHARS or self._has_comma
+            return long_or_sentence and tail[-2:-1] not in tuple(_SENTENCE_END)
         if last in _MID_SENTENCE_END:
             return True
         if self._open_quotes > 0 or self._open_titles > 0:
