@@ -75,9 +75,11 @@ _BYLINE = regex.compile(rf"^{_NAME}(?:[ \u3000、,，]+{_NAME}){{0,5}}$")
 # body paragraphs have one early, and are told from bylines before any rewriting.
 _NOT_IN_BYLINE = regex.compile(r"[^\p{Han}\s:：/|、,，]")
 _TRAILING_BYLINE = regex.compile(rf"(?<=[。！？!?”])[ \u3000]+({_NAME}(?:[ \u3000]+{_NAME}){{0,4}})$")
+# The head of a dateline: 本报讯, 弥川融媒讯, 新华社北京3月5日电.
+_DATELINE = r"[\p{Han}0-9]{0,16}(?:讯|电)"
 # "本报讯(记者 吴晓梅)12月26日,…", "新华社北京3月5日电(记者 王明)": names in a dateline.
 _DATELINE_BYLINE = regex.compile(
-    rf"^[\p{{Han}}0-9]{{0,16}}(?:讯|电)\s*[（(]\s*((?:{_BYLINE_ROLES}[\s\u3000:：]*)?{_NAME}"
+    rf"^{_DATELINE}\s*[（(]\s*((?:{_BYLINE_ROLES}[\s\u3000:：]*)?{_NAME}"
     rf"(?:[\s\u3000、,，]+(?:{_BYLINE_ROLES}[\s\u3000:：]*)?{_NAME}){{0,5}})\s*[）)]"
 )
 _PHOTO_CREDIT = regex.compile(
@@ -87,8 +89,8 @@ _PHOTO_CREDIT = regex.compile(
 _BRACKETED = regex.compile(r"^[（(](.+)[)）]$")
 # A newsroom before the names of a byline: "(武岚县融媒体中心 黄晓燕 苏文杰)".
 _NEWSROOM = regex.compile(r"^\p{Han}{1,10}(?:融媒体中心|新闻中心|日报社?|晚报|报社|电视台|广播电视台|新闻网)[\s\u3000]+")
-# What opens an article's first paragraph: a dateline (本报讯, 新华社北京3月5日电, 弥川融媒讯) or a byline.
-_ARTICLE_OPENING = regex.compile(r"^(?:[\p{Han}0-9]{0,16}(?:讯|电)(?![\p{Han}])|(?:本报记者|记者|通讯员)[\s\u3000:：])")
+# What opens an article's first paragraph: a dateline or a byline.
+_ARTICLE_OPENING = regex.compile(rf"^(?:{_DATELINE}(?![\p{{Han}}])|(?:本报记者|记者|通讯员)[\s\u3000:：])")
 # How a news report's first sentence begins: its day (and the time of day), or 近日/日前.
 _NEWS_LEAD = regex.compile(r"^(?:\d{1,2}月\d{1,2}日(?:上午|下午|中午|晚上?|早上|凌晨)?|近日|日前)[,，]")
 # A headline may be led by a place or a speaker and a colon: "丹岭县:织密县域医共体服务网 群众…".
